@@ -1,0 +1,30 @@
+//! `hearsay train …`: one subcommand per trainable model.
+//!
+//! `tagger`, `parser` and `ner` live in `train_language.rs`; `attributions` in
+//! `train_attributions.rs`.
+
+use std::process::ExitCode;
+
+/// Which model to train.
+#[derive(clap::Subcommand)]
+pub enum Command {
+    /// Train the part-of-speech tagger.
+    Tagger(super::train_language::Args),
+    /// Train the dependency parser.
+    Parser(super::train_language::Args),
+    /// Train the named-entity recognizer.
+    Ner(super::train_language::Args),
+    /// Train the attribution model.
+    Attributions(super::train_attributions::Args),
+}
+
+/// Run the chosen training.
+pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
+    use super::train_language::Model;
+    match cmd {
+        Command::Tagger(a) => super::train_language::run(Model::Tagger, a),
+        Command::Parser(a) => super::train_language::run(Model::Parser, a),
+        Command::Ner(a) => super::train_language::run(Model::Ner, a),
+        Command::Attributions(a) => super::train_attributions::run(a),
+    }
+}

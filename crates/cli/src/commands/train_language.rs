@@ -1,0 +1,22 @@
+//! Placeholder until its issue's work lands.
+
+use std::process::ExitCode;
+
+/// Arguments (to be defined).
+#[derive(clap::Args)]
+pub struct Args {}
+
+/// Not built yet.
+pub fn run(_model: Model, _args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("not built yet")
+}
+
+/// Which language model.
+pub enum Model {
+    /// POS tagger.
+    Tagger,
+    /// Dependency parser.
+    Parser,
+    /// Named-entity recognizer.
+    Ner,
+}

@@ -1,0 +1,68 @@
+//! `hearsay`: who claims what, on whose authority, and how well it holds up.
+//!
+//! This binary only wires the library crates together: each subcommand lives in
+//! its own module under `commands/`.
+
+mod commands;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// hearsay reads news reports and finds, for every statement, who claims it,
+/// on whose authority, and how well it holds up.
+#[derive(Parser)]
+#[command(name = "hearsay", version, about, long_about = None, after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+const EXAMPLES: &str = "\
+Examples:
+  hearsay analyze examples/sample-article.txt            # read one article, print what it claims
+  hearsay analyze articles/ --format brat --out preds/   # one .ann file per article
+  hearsay add articles/ --db news.db                     # analyze a folder into a database
+  hearsay claims --entity \"North Korea\" --db news.db     # query the stored claims";
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyze articles and print or write the result, without storing it.
+    Analyze(commands::analyze::Args),
+    /// Read, analyze and store articles in the database.
+    Add(commands::add::Args),
+    /// List the stored documents.
+    Docs(commands::docs::Args),
+    /// Show one stored document with its analysis.
+    Show(commands::show::Args),
+    /// Query the stored claims (attributions).
+    Claims(commands::claims::Args),
+    /// Train a statistical model from annotated data.
+    #[command(subcommand)]
+    Train(commands::train::Command),
+    /// Score a model or the whole analyzer against annotated data.
+    #[command(subcommand)]
+    Eval(commands::eval::Command),
+    /// Measure speed and memory of every stage over a corpus.
+    Bench(commands::bench::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => commands::analyze::run(args),
+        Command::Add(args) => commands::add::run(args),
+        Command::Docs(args) => commands::docs::run(args),
+        Command::Show(args) => commands::show::run(args),
+        Command::Claims(args) => commands::claims::run(args),
+        Command::Train(cmd) => commands::train::run(cmd),
+        Command::Eval(cmd) => commands::eval::run(cmd),
+        Command::Bench(args) => commands::bench::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("hearsay: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
