@@ -1,1 +1,12 @@
-//! Placeholder, replaced by its issue's work.
+//! The language layer: tokens, sentences, part-of-speech tags, dependency parse
+//! and named entities.
+
+pub mod conllu;
+
+use hearsay_core::Stage;
+
+/// The language stages in pipeline order (tokenizer, tagger, parser, NER), with the
+/// models shipped in the binary. Placeholder until the language core lands.
+pub fn stages() -> Result<Vec<Box<dyn Stage>>, conllu::ConlluError> {
+    Ok(Vec::new())
+}
