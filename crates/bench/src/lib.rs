@@ -1,0 +1,75 @@
+//! The benchmark harness: speed and memory of every analysis stage over a corpus.
+//!
+//! It times whatever stages [`hearsay_analyze::Analyzer::stages`] holds, one
+//! document at a time and stage by stage as the analyzer runs them, on one
+//! thread and on many, and turns the times into words/s, MB/s and documents/s
+//! (words are `\w+` runs, the scorer's definition). `hearsay bench` prints it.
+//!
+//! ```
+//! use hearsay_bench::{Corpus, Settings, bench};
+//! use hearsay_core::Document;
+//! use std::time::Duration;
+//! let corpus = Corpus::from_documents("mem", vec![Document::new("Officials said it rained.")]);
+//! let analyzer = hearsay_analyze::Analyzer::from_stages(Vec::new());
+//! let report = bench(&analyzer, Duration::ZERO, &corpus, &[Settings::new(1, Duration::ZERO)]).unwrap();
+//! assert_eq!(report.runs[0].threads, 1);
+//! assert_eq!(report.corpus.words, 4);
+//! ```
+
+mod corpus;
+mod measure;
+mod memory;
+mod report;
+
+pub use corpus::{Corpus, CorpusError, count_words};
+pub use measure::{MeasureError, RunTimes, Settings, measure, time_model_loading};
+pub use memory::{current_rss_bytes, peak_rss_bytes};
+pub use report::{BENCH_SCHEMA, CorpusReport, Rates, Report, RunReport, StageReport};
+
+use hearsay_analyze::{ANALYZER_VERSION, Analyzer};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Measures `analyzer` over `corpus` once per entry of `runs` and gathers the report.
+///
+/// `model_load` is how long building the analyzer took (see [`time_model_loading`]);
+/// the RSS after loading is read when this function starts.
+pub fn bench(
+    analyzer: &Analyzer,
+    model_load: Duration,
+    corpus: &Corpus,
+    runs: &[Settings],
+) -> Result<Report, MeasureError> {
+    let rss_after_load_bytes = current_rss_bytes();
+    let names: Vec<&str> = analyzer.stages().iter().map(|s| s.name()).collect();
+    let mut reports = Vec::with_capacity(runs.len());
+    for settings in runs {
+        let times = measure(analyzer, corpus, settings)?;
+        reports.push(RunReport::new(corpus, &names, &times));
+    }
+    Ok(Report {
+        schema: BENCH_SCHEMA,
+        analyzer: ANALYZER_VERSION.to_string(),
+        stages: names.iter().map(|n| n.to_string()).collect(),
+        corpus: CorpusReport::from(corpus),
+        model_load_ms: model_load.as_secs_f64() * 1e3,
+        rss_after_load_bytes,
+        peak_rss_bytes: peak_rss_bytes(),
+        runs: reports,
+    })
+}
+
+/// The shared read-only material (`HEARSAY_SHARED`, else `../shared` beside the
+/// checkout), if it exists; benches and tests skip when it does not.
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("HEARSAY_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")));
+    dir.is_dir().then_some(dir)
+}
+
+/// The default benchmark corpus: the PolNeAR dev texts in [`shared_dir`].
+pub fn default_corpus_dir() -> Option<PathBuf> {
+    let dir = shared_dir()?.join("corpus/polnear/dev/text");
+    dir.is_dir().then_some(dir)
+}

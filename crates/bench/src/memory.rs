@@ -1,0 +1,53 @@
+//! Resident memory of the running process, read from `/proc/self/status`.
+
+/// Peak resident set size of this process so far (`VmHWM`), in bytes.
+///
+/// `None` where `/proc` is not available (not Linux).
+pub fn peak_rss_bytes() -> Option<u64> {
+    status_field("VmHWM:")
+}
+
+/// Current resident set size of this process (`VmRSS`), in bytes.
+///
+/// `None` where `/proc` is not available (not Linux).
+pub fn current_rss_bytes() -> Option<u64> {
+    status_field("VmRSS:")
+}
+
+fn status_field(name: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    parse_status_field(&status, name)
+}
+
+/// The value of a `kB` line of a `/proc/PID/status` text, in bytes.
+fn parse_status_field(status: &str, name: &str) -> Option<u64> {
+    let line = status.lines().find(|l| l.starts_with(name))?;
+    let mut parts = line[name.len()..].split_whitespace();
+    let value: u64 = parts.next()?.parse().ok()?;
+    match parts.next() {
+        Some("kB") => Some(value * 1024),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_kilobyte_fields() {
+        let status = "Name:\thearsay\nVmHWM:\t   10240 kB\nVmRSS:\t    2048 kB\n";
+        assert_eq!(parse_status_field(status, "VmHWM:"), Some(10240 * 1024));
+        assert_eq!(parse_status_field(status, "VmRSS:"), Some(2048 * 1024));
+        assert_eq!(parse_status_field(status, "VmSwap:"), None);
+        assert_eq!(parse_status_field("VmHWM:\t12 pages\n", "VmHWM:"), None);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn peak_is_at_least_current_on_linux() {
+        let current = current_rss_bytes().unwrap();
+        let peak = peak_rss_bytes().unwrap();
+        assert!(current > 0 && peak >= current, "{current} {peak}");
+    }
+}
