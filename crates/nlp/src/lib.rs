@@ -2,11 +2,12 @@
 //! and named entities.
 
 pub mod conllu;
+pub mod tokenize;
 
 use hearsay_core::Stage;
 
 /// The language stages in pipeline order (tokenizer, tagger, parser, NER), with the
-/// models shipped in the binary. Placeholder until the language core lands.
+/// models shipped in the binary.
 pub fn stages() -> Result<Vec<Box<dyn Stage>>, conllu::ConlluError> {
-    Ok(Vec::new())
+    Ok(vec![Box::new(tokenize::TokenizerStage)])
 }
