@@ -1,0 +1,575 @@
+//! Clustering selected mentions into entities: gazetteer keys, acronyms and their
+//! expansions, surnames to full names, spelling variants, capitals as metonyms,
+//! "<demonym> intelligence" and "the newspaper".
+
+use super::candidates::{Describes, Origin, is_possessive};
+use super::{Found, Selected};
+use crate::lexicon::{Lexicon, Role};
+use crate::words::Words;
+use hearsay_core::{Entity, EntityKind, EntityType, Flag, FlagKind, Mention, Span};
+use std::collections::HashMap;
+
+struct Ent {
+    name: String,
+    etype: EntityType,
+    kind: EntityKind,
+    country: Option<&'static str>,
+    role: Option<&'static str>,
+    gazetteer: bool,
+    alive: bool,
+}
+
+struct Clusters {
+    ents: Vec<Ent>,
+    keys: HashMap<String, usize>,
+    assign: Vec<Option<usize>>,
+}
+
+impl Clusters {
+    fn get_or_add(&mut self, key: String, make: impl FnOnce() -> Ent) -> usize {
+        if let Some(&e) = self.keys.get(&key) {
+            return e;
+        }
+        self.ents.push(make());
+        self.keys.insert(key, self.ents.len() - 1);
+        self.ents.len() - 1
+    }
+
+    /// Move every mention of entity `from` to `into`.
+    fn merge(&mut self, from: usize, into: usize) {
+        if from == into {
+            return;
+        }
+        for a in self.assign.iter_mut() {
+            if *a == Some(from) {
+                *a = Some(into);
+            }
+        }
+        self.ents[from].alive = false;
+    }
+}
+
+/// Words before a capital that make it the city rather than the country.
+fn is_locative(lw: &str) -> bool {
+    matches!(
+        lw,
+        "in" | "at"
+            | "to"
+            | "from"
+            | "near"
+            | "into"
+            | "outside"
+            | "inside"
+            | "around"
+            | "across"
+            | "toward"
+            | "towards"
+            | "via"
+            | "through"
+            | "within"
+            | "throughout"
+            | "visited"
+            | "visit"
+            | "reached"
+            | "of"
+            | "downtown"
+            | "central"
+            | "suburbs"
+    )
+}
+
+/// The name in words `r` without a leading "the", titles, or a trailing possessive.
+fn clean<'t>(w: &Words<'t>, lex: &Lexicon, r: std::ops::Range<usize>, person: bool) -> &'t str {
+    let (mut a, mut b) = (r.start, r.end);
+    while b > a + 1 && is_possessive(w.w(b - 1)) {
+        b -= 1;
+    }
+    while a + 1 < b && (w.lw(a) == "the" || (person && lex.titles.contains(w.w(a)))) {
+        a += 1;
+    }
+    let s = w.span_of(a..b);
+    let t = &w.text[s.start..s.end];
+    t.trim_end_matches(['\'', '’', 'ʼ'])
+        .strip_suffix("ʼs")
+        .or_else(|| t.strip_suffix("'s"))
+        .or_else(|| t.strip_suffix("’s"))
+        .unwrap_or(t)
+}
+
+/// Lower-case key text: hyphens as spaces, whitespace collapsed.
+fn norm(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for part in s.split(|c: char| c.is_whitespace() || c == '-' || c == '‐') {
+        if part.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(part.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// The stable id of an entity: its type and a slug of its canonical name.
+pub(crate) fn entity_id(etype: EntityType, name: &str) -> String {
+    let prefix = match etype {
+        EntityType::Person => "person",
+        EntityType::Org => "org",
+        EntityType::Gpe => "gpe",
+        EntityType::Loc => "loc",
+        EntityType::Norp => "norp",
+        EntityType::Misc => "misc",
+    };
+    let mut id = String::with_capacity(prefix.len() + name.len() + 1);
+    id.push_str(prefix);
+    id.push(':');
+    let mut dash = false;
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if dash && !id.ends_with(':') {
+                id.push('-');
+            }
+            dash = false;
+            id.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    id
+}
+
+/// Kind of an organization from its head word ("… University", "Ministry of …").
+fn org_kind(w: &Words, lex: &Lexicon, r: std::ops::Range<usize>) -> EntityKind {
+    for k in r.clone().rev() {
+        if let Some(&kind) = lex.org_heads.get(w.w(k))
+            && (k + 1 == r.end || w.lw_at(k + 1) == "of")
+        {
+            return kind;
+        }
+    }
+    EntityKind::Organization
+}
+
+/// "Yang" for "Young": same initial, and the same consonants or one edit apart.
+pub(crate) fn is_spelling_variant(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    if a == b
+        || a.chars().count() < 4
+        || b.chars().count() < 4
+        || a.chars().next() != b.chars().next()
+    {
+        return false;
+    }
+    let skeleton = |s: &str| -> String {
+        let mut out: Vec<char> = s.chars().take(1).collect();
+        out.extend(s.chars().skip(1).filter(|c| !"aeiouy".contains(*c)));
+        out.dedup();
+        out.into_iter().collect()
+    };
+    skeleton(&a) == skeleton(&b) || edit_distance(&a, &b) <= 1
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+pub(super) fn cluster(w: &Words, lex: &Lexicon, sel: Vec<Selected>) -> Found {
+    let mut order: Vec<usize> = (0..sel.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            sel[i].cand.span.start,
+            std::cmp::Reverse(sel[i].cand.span.end),
+        )
+    });
+    let mut cl = Clusters {
+        ents: Vec::new(),
+        keys: HashMap::new(),
+        assign: vec![None; sel.len()],
+    };
+    let mut mtype: Vec<EntityType> = sel.iter().map(|s| s.cand.mtype).collect();
+    let acronyms: Vec<(&str, usize)> = sel
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.cand.acronym.map(|a| (w.w(a), i)))
+        .collect();
+    let mut single_persons = Vec::new();
+    let mut flags = Vec::new();
+
+    // Pass 1: names with a key of their own.
+    for &i in &order {
+        let c = &sel[i].cand;
+        if c.origin == Origin::Description {
+            continue;
+        }
+        let text = &w.text[c.span.start..c.span.end];
+        if let Some((e, role)) = c.entry {
+            let entry = &lex.entries[e as usize];
+            let as_city =
+                role == Role::Capital && c.words.start > 0 && is_locative(w.lw(c.words.start - 1));
+            let ent = if as_city {
+                cl.get_or_add(format!("city:{}", norm(text)), || Ent {
+                    name: text.to_string(),
+                    etype: EntityType::Gpe,
+                    kind: EntityKind::City,
+                    country: entry.country,
+                    role: None,
+                    gazetteer: true,
+                    alive: true,
+                })
+            } else {
+                cl.get_or_add(format!("gaz:{e}"), || Ent {
+                    name: entry.name.to_string(),
+                    etype: entry.etype,
+                    kind: entry.kind,
+                    country: entry.country,
+                    role: entry.role,
+                    gazetteer: true,
+                    alive: true,
+                })
+            };
+            cl.assign[i] = Some(ent);
+            if matches!(role, Role::Capital | Role::Seat) {
+                mtype[i] = EntityType::Gpe;
+            }
+            continue;
+        }
+        if c.acronym.is_none() && acronyms.iter().any(|(a, _)| *a == text) {
+            continue; // an acronym's use: joins its expansion in pass 2
+        }
+        if c.mtype == EntityType::Person {
+            let name = clean(w, lex, c.words.clone(), true);
+            if name.split_whitespace().count() < 2 {
+                single_persons.push(i);
+                continue;
+            }
+            let key = format!("person:{}", norm(name));
+            cl.assign[i] = Some(cl.get_or_add(key, || Ent {
+                name: name.to_string(),
+                etype: EntityType::Person,
+                kind: EntityKind::Person,
+                country: None,
+                role: None,
+                gazetteer: false,
+                alive: true,
+            }));
+            continue;
+        }
+        let name = clean(w, lex, c.words.clone(), false);
+        let kind = if c.mtype == EntityType::Org && c.kind == EntityKind::Organization {
+            org_kind(w, lex, c.words.clone())
+        } else {
+            c.kind
+        };
+        let key = format!("{}:{}", entity_id(c.mtype, ""), norm(name));
+        cl.assign[i] = Some(cl.get_or_add(key, || Ent {
+            name: name.to_string(),
+            etype: c.mtype,
+            kind,
+            country: None,
+            role: None,
+            gazetteer: false,
+            alive: true,
+        }));
+    }
+
+    // Pass 2: acronyms join their expansions (a gazetteer entity wins).
+    for &(acr, def) in &acronyms {
+        let Some(ed) = cl.assign[def] else { continue };
+        let known = (0..sel.len()).find(|&j| {
+            j != def
+                && sel[j].cand.entry.is_some()
+                && w.text[sel[j].cand.span.start..sel[j].cand.span.end] == *acr
+        });
+        let target = match known.and_then(|j| cl.assign[j]) {
+            Some(ea) if !cl.ents[ed].gazetteer => {
+                cl.merge(ed, ea);
+                ea
+            }
+            _ => ed,
+        };
+        for (j, s) in sel.iter().enumerate() {
+            if cl.assign[j].is_none()
+                && s.cand.origin != Origin::Description
+                && w.text[s.cand.span.start..s.cand.span.end] == *acr
+            {
+                cl.assign[j] = Some(target);
+            }
+        }
+    }
+    // Acronym uses whose definition has no entity get one of their own.
+    for &i in &order {
+        let c = &sel[i].cand;
+        if cl.assign[i].is_some()
+            || c.origin == Origin::Description
+            || c.mtype == EntityType::Person
+        {
+            continue;
+        }
+        let text = &w.text[c.span.start..c.span.end];
+        cl.assign[i] = Some(cl.get_or_add(format!("org:{}", norm(text)), || Ent {
+            name: text.to_string(),
+            etype: EntityType::Org,
+            kind: EntityKind::Organization,
+            country: None,
+            role: None,
+            gazetteer: false,
+            alive: true,
+        }));
+    }
+
+    // Pass 3: surnames to full names, spelling variants, ambiguous places that are persons.
+    let persons_by_last = |cl: &Clusters| -> Vec<(usize, String)> {
+        cl.ents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.alive && e.etype == EntityType::Person)
+            .filter_map(|(k, e)| {
+                let mut parts = e.name.split_whitespace();
+                let last = parts.next_back()?;
+                parts.next()?; // two words or more
+                Some((k, last.to_lowercase()))
+            })
+            .collect()
+    };
+    let first_mention = |cl: &Clusters, ent: usize| -> Option<usize> {
+        order
+            .iter()
+            .copied()
+            .find(|&j| cl.assign[j] == Some(ent))
+            .map(|j| sel[j].cand.span.start)
+    };
+    for &i in &order {
+        let c = &sel[i].cand;
+        let is_place_name = c
+            .entry
+            .is_some_and(|(e, _)| lex.entries[e as usize].ambiguous);
+        if !(single_persons.contains(&i) || is_place_name) {
+            continue;
+        }
+        let name = clean(w, lex, c.words.clone(), true);
+        let lname = name.to_lowercase();
+        let people = persons_by_last(&cl);
+        let exact: Vec<usize> = people
+            .iter()
+            .filter(|(_, last)| *last == lname)
+            .map(|(k, _)| *k)
+            .collect();
+        // The most recent full name before the mention, else the first one after it.
+        let pick = |cands: &[usize], cl: &Clusters| -> Option<usize> {
+            cands
+                .iter()
+                .copied()
+                .filter(|&k| first_mention(cl, k).is_some_and(|s| s < c.span.start))
+                .max_by_key(|&k| first_mention(cl, k))
+                .or_else(|| cands.first().copied())
+        };
+        if let Some(k) = pick(&exact, &cl) {
+            cl.assign[i] = Some(k);
+            mtype[i] = EntityType::Person;
+            continue;
+        }
+        if is_place_name {
+            continue;
+        }
+        let variants: Vec<usize> = people
+            .iter()
+            .filter(|(_, last)| is_spelling_variant(last, &lname))
+            .map(|(k, _)| *k)
+            .collect();
+        if let Some(k) = pick(&variants, &cl) {
+            cl.assign[i] = Some(k);
+            let full = order
+                .iter()
+                .copied()
+                .find(|&j| cl.assign[j] == Some(k) && j != i)
+                .map(|j| sel[j].cand.span);
+            flags.push((k, full, c.span, name.to_string()));
+            continue;
+        }
+        let key = format!("person:{}", norm(name));
+        cl.assign[i] = Some(cl.get_or_add(key, || Ent {
+            name: name.to_string(),
+            etype: EntityType::Person,
+            kind: EntityKind::Person,
+            country: None,
+            role: None,
+            gazetteer: false,
+            alive: true,
+        }));
+    }
+
+    // Pass 4: descriptions.
+    for &i in &order {
+        let c = &sel[i].cand;
+        match &c.describes {
+            Describes::Intelligence(iso) => {
+                let found = cl
+                    .ents
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, e)| {
+                        e.alive
+                            && e.kind == EntityKind::GovernmentAgency
+                            && e.country == Some(*iso)
+                            && e.role.is_some_and(|r| r.contains("intelligence"))
+                            && cl.assign.contains(&Some(*k))
+                    })
+                    .min_by_key(|(_, e)| e.role != Some("intelligence"))
+                    .map(|(k, _)| k);
+                let ent = found.unwrap_or_else(|| {
+                    let country = lex
+                        .country(iso)
+                        .map_or(*iso, |e| lex.entries[e as usize].name);
+                    cl.get_or_add(format!("intelligence:{iso}"), || Ent {
+                        name: format!("{country} intelligence"),
+                        etype: EntityType::Org,
+                        kind: EntityKind::GovernmentAgency,
+                        country: Some(iso),
+                        role: Some("intelligence"),
+                        gazetteer: false,
+                        alive: true,
+                    })
+                });
+                cl.assign[i] = Some(ent);
+            }
+            Describes::Nearest(kinds) => {
+                let target = order
+                    .iter()
+                    .copied()
+                    .filter(|&j| sel[j].cand.span.end <= c.span.start)
+                    .filter_map(|j| cl.assign[j].map(|e| (j, e)))
+                    .filter(|&(_, e)| cl.ents[e].alive && kinds.contains(&cl.ents[e].kind))
+                    .max_by_key(|&(j, _)| sel[j].cand.span.start)
+                    .map(|(_, e)| e);
+                cl.assign[i] = target;
+            }
+            Describes::Name => {}
+        }
+    }
+
+    build(w, &sel, &order, cl, &mtype, flags)
+}
+
+fn build(
+    w: &Words,
+    sel: &[Selected],
+    order: &[usize],
+    cl: Clusters,
+    mtype: &[EntityType],
+    variants: Vec<(usize, Option<Span>, Span, String)>,
+) -> Found {
+    let mut by_ent: Vec<Vec<Mention>> = vec![Vec::new(); cl.ents.len()];
+    let mut first: Vec<Option<usize>> = vec![None; cl.ents.len()];
+    for &i in order {
+        let Some(e) = cl.assign[i] else { continue };
+        let span = sel[i].cand.span;
+        if by_ent[e].iter().any(|m| m.span == span) {
+            continue;
+        }
+        first[e].get_or_insert(span.start);
+        by_ent[e].push(Mention {
+            span,
+            tokens: w.token_range(span),
+        });
+    }
+    let mut ids: Vec<Option<String>> = vec![None; cl.ents.len()];
+    let mut entities: Vec<(usize, Entity)> = Vec::new();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    for (k, e) in cl.ents.iter().enumerate() {
+        if !e.alive || by_ent[k].is_empty() {
+            continue;
+        }
+        let id = entity_id(e.etype, &e.name);
+        ids[k] = Some(id.clone());
+        let mentions = std::mem::take(&mut by_ent[k]);
+        if let Some(&pos) = by_id.get(&id) {
+            let ent: &mut Entity = &mut entities[pos].1;
+            ent.mentions.extend(mentions);
+            ent.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+            ent.mentions.dedup_by_key(|m| m.span);
+            continue;
+        }
+        by_id.insert(id.clone(), entities.len());
+        entities.push((
+            first[k].unwrap_or(usize::MAX),
+            Entity {
+                id,
+                name: e.name.clone(),
+                etype: e.etype,
+                kind: e.kind,
+                mentions,
+            },
+        ));
+    }
+    entities.sort_by_key(|(f, _)| *f);
+    let flags = variants
+        .into_iter()
+        .filter_map(|(k, full, var, name)| {
+            let id = ids[k].clone()?;
+            let canonical = &cl.ents[k].name;
+            Some(Flag {
+                kind: FlagKind::NameVariant,
+                entities: vec![id],
+                mentions: full.into_iter().chain([var]).collect(),
+                note: format!("\"{name}\" is read as {canonical}: the spelling differs"),
+            })
+        })
+        .collect();
+    let names = (0..sel.len())
+        .filter(|&i| {
+            let c = &sel[i].cand;
+            c.origin != Origin::Description
+                && sel[i]
+                    .parent
+                    .is_none_or(|p| sel[p].cand.origin == Origin::Description)
+        })
+        .map(|i| (sel[i].cand.span, mtype[i]))
+        .collect();
+    Found {
+        entities: entities.into_iter().map(|(_, e)| e).collect(),
+        flags,
+        names,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_slugs_of_type_and_name() {
+        assert_eq!(
+            entity_id(
+                EntityType::Org,
+                "National Intelligence Service (South Korea)"
+            ),
+            "org:national-intelligence-service-south-korea"
+        );
+        assert_eq!(
+            entity_id(EntityType::Gpe, "Côte d'Ivoire"),
+            "gpe:côte-d-ivoire"
+        );
+    }
+
+    #[test]
+    fn spelling_variants() {
+        assert!(is_spelling_variant("Young", "Yang"));
+        assert!(is_spelling_variant("Zelensky", "Zelenskyy"));
+        assert!(!is_spelling_variant("Young", "Yoon"));
+        assert!(!is_spelling_variant("Kim", "Kam"));
+        assert!(!is_spelling_variant("Putin", "Biden"));
+    }
+}

@@ -1,0 +1,115 @@
+//! Entities: candidate mentions from the NER, the gazetteer and rules; overlaps
+//! resolved; mentions clustered into entities with stable ids and canonical names.
+
+mod candidates;
+mod cluster;
+mod words_lists;
+
+pub(crate) use candidates::{Cand, Origin};
+pub(crate) use words_lists::is_function_word;
+
+use crate::lexicon::Lexicon;
+use crate::words::Words;
+use hearsay_core::{Analysis, Entity, EntityType, Flag, Span};
+
+/// What the entity finder yields for one document.
+pub(crate) struct Found {
+    /// Entities with their mentions, in order of first mention.
+    pub entities: Vec<Entity>,
+    /// `name_variant` flags.
+    pub flags: Vec<Flag>,
+    /// Top-level name mentions with their mention-level type (for NER scoring).
+    pub names: Vec<(Span, EntityType)>,
+}
+
+/// Find, select and cluster the entity mentions of a document.
+pub(crate) fn find(w: &Words, a: &Analysis, lex: &Lexicon) -> Found {
+    let mut cands = Vec::new();
+    candidates::gazetteer(w, lex, &mut cands);
+    candidates::ner(w, a, &mut cands);
+    candidates::persons(w, lex, &mut cands);
+    candidates::organizations(w, lex, &mut cands);
+    candidates::acronyms(w, &mut cands);
+    candidates::intelligence(w, lex, &mut cands);
+    candidates::descriptions(w, lex, &mut cands);
+    drop_ambiguous_places(&mut cands, lex);
+    let selected = select(w, cands);
+    cluster::cluster(w, lex, selected)
+}
+
+/// A place name that is also a person's name ("Jordan") is dropped where the NER
+/// reads the same span as a person.
+fn drop_ambiguous_places(cands: &mut Vec<Cand>, lex: &Lexicon) {
+    let persons: Vec<Span> = cands
+        .iter()
+        .filter(|c| c.origin == Origin::Ner && c.mtype == EntityType::Person)
+        .map(|c| c.span)
+        .collect();
+    cands.retain(|c| match c.entry {
+        Some((e, _)) if c.origin == Origin::Gazetteer && lex.entries[e as usize].ambiguous => {
+            !persons.contains(&c.span)
+        }
+        _ => true,
+    });
+}
+
+/// A selected mention: a candidate and whether it sits inside another mention.
+pub(crate) struct Selected {
+    pub cand: Cand,
+    /// Index (into the selected list) of the mention it is nested in.
+    pub parent: Option<usize>,
+}
+
+/// Keep the best non-overlapping candidates (longest first, then by priority),
+/// letting place and nationality names nest inside longer organization names
+/// ("South Korean" in "South Korean intelligence", "Russian" in "Russian Pacific Fleet").
+fn select(w: &Words, mut cands: Vec<Cand>) -> Vec<Selected> {
+    cands.retain(|c| !c.words.is_empty() && c.words.end <= w.len());
+    cands.sort_by(|a, b| {
+        b.words
+            .len()
+            .cmp(&a.words.len())
+            .then(b.priority.cmp(&a.priority))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut owner: Vec<u32> = vec![u32::MAX; w.len()];
+    let mut chosen: Vec<Selected> = Vec::new();
+    for c in cands {
+        let r = c.words.clone();
+        let first = owner[r.start];
+        let uniform = owner[r.clone()].iter().all(|&o| o == first);
+        if first == u32::MAX && uniform {
+            for o in &mut owner[r] {
+                *o = chosen.len() as u32;
+            }
+            chosen.push(Selected {
+                cand: c,
+                parent: None,
+            });
+            continue;
+        }
+        if !uniform || first == u32::MAX {
+            continue;
+        }
+        let outer = &chosen[first as usize];
+        let nests = outer.parent.is_none()
+            && outer.cand.mtype != EntityType::Person
+            && c.origin == Origin::Gazetteer
+            && matches!(
+                c.mtype,
+                EntityType::Gpe | EntityType::Norp | EntityType::Loc
+            )
+            && outer.cand.span.contains(&c.span)
+            && outer.cand.span != c.span
+            && !chosen
+                .iter()
+                .any(|s| s.parent == Some(first as usize) && s.cand.span.overlaps(&c.span));
+        if nests {
+            chosen.push(Selected {
+                cand: c,
+                parent: Some(first as usize),
+            });
+        }
+    }
+    chosen
+}
