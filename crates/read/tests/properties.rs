@@ -77,10 +77,8 @@ proptest! {
         let path = dir.path().join("x");
         std::fs::write(&path, &bytes).unwrap();
         let format = [InputFormat::Text, InputFormat::Html, InputFormat::Jsonl][fmt];
-        for item in read(&Input::File { path, format: Some(format) }, &ReadOptions::default()) {
-            if let Ok(item) = item {
-                prop_assert!(!item.document.text.trim().is_empty());
-            }
+        for item in read(&Input::File { path, format: Some(format) }, &ReadOptions::default()).flatten() {
+            prop_assert!(!item.document.text.trim().is_empty());
         }
     }
 }
