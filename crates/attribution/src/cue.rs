@@ -1,0 +1,262 @@
+//! The cue tagger: which words mark an attribution ("said", "according to",
+//! "told", "believes", a headline's colon), as B/I/O spans per sentence.
+//!
+//! PolNeAR counts reporting, cognitive and intention verbs and nouns, and many
+//! words count only in context ("called" for a phone call is no cue), so the
+//! decision is learned: lexical, part-of-speech and dependency features of the
+//! word, its head and its dependents, and its position next to quotes.
+
+use crate::hash::{Feats, hash_str};
+use crate::perceptron::{Scratch, Sequence, Weights, decode};
+use crate::view::{DocView, NONE};
+
+/// Labels of the cue tagger.
+pub(crate) const O: u8 = 0;
+/// First token of a cue.
+pub(crate) const B: u8 = 1;
+/// Continuation of a cue.
+pub(crate) const I: u8 = 2;
+/// Number of cue labels.
+pub(crate) const LABELS: usize = 3;
+
+// Feature templates (any distinct constants).
+const BIAS: u64 = 1;
+const W: u64 = 2;
+const L: u64 = 3;
+const P: u64 = 4;
+const LP: u64 = 5;
+const D: u64 = 6;
+const LD: u64 = 7;
+const WM1: u64 = 8;
+const WP1: u64 = 9;
+const WM2: u64 = 10;
+const WP2: u64 = 11;
+const PP: u64 = 12;
+const PN: u64 = 13;
+const PPP: u64 = 14;
+const LLM: u64 = 15;
+const LLP: u64 = 16;
+const WWW: u64 = 17;
+const WWWM: u64 = 18;
+const HL: u64 = 19;
+const HP: u64 = 20;
+const DHL: u64 = 21;
+const LHL: u64 = 22;
+const DDH: u64 = 23;
+const ROOT: u64 = 24;
+const CD: u64 = 25;
+const LCD: u64 = 26;
+const CDW: u64 = 27;
+const SUBJ: u64 = 28;
+const LSUBJ: u64 = 29;
+const QIN: u64 = 30;
+const LQIN: u64 = 31;
+const QBEFORE: u64 = 32;
+const QAFTER: u64 = 33;
+const FIRST: u64 = 34;
+const TITLE: u64 = 35;
+const SUF: u64 = 36;
+const SHAPE: u64 = 37;
+const NER: u64 = 38;
+const NERM1: u64 = 39;
+const NERP1: u64 = 40;
+const LCCOMP: u64 = 41;
+const PARA: u64 = 42;
+const LPD: u64 = 43;
+const TR: u64 = 44;
+const TRP: u64 = 45;
+const TRW: u64 = 46;
+const HDL: u64 = 47;
+const SQ: u64 = 48;
+
+/// Hash standing for "no token here" (before the sentence start, after its end, no head).
+const EDGE: u64 = 0x005e_ed0f_ed9e;
+
+/// One sentence of a document as a cue-tagging problem.
+pub(crate) struct CueSeq<'v, 'a> {
+    v: &'v DocView<'a>,
+    lo: usize,
+    hi: usize,
+    marks: [u64; 4],
+}
+
+impl<'v, 'a> CueSeq<'v, 'a> {
+    /// The tokens `lo..hi` (one sentence) of `v`.
+    pub(crate) fn new(v: &'v DocView<'a>, lo: usize, hi: usize) -> Self {
+        CueSeq {
+            v,
+            lo,
+            hi,
+            marks: [
+                hash_str("mark"),
+                hash_str("ccomp"),
+                hash_str("nsubj"),
+                hash_str("nsubjpass"),
+            ],
+        }
+    }
+
+    #[inline]
+    fn at(&self, arr: &[u64], i: isize) -> u64 {
+        if i < self.lo as isize || i >= self.hi as isize {
+            EDGE
+        } else {
+            arr[i as usize]
+        }
+    }
+}
+
+impl Sequence for CueSeq<'_, '_> {
+    fn len(&self) -> usize {
+        self.hi - self.lo
+    }
+
+    fn labels(&self) -> usize {
+        LABELS
+    }
+
+    fn emit(&self, k: usize, f: &mut Feats) {
+        let v = self.v;
+        let i = self.lo + k;
+        let s = i as isize;
+        let (w, l, p, d) = (&v.word, &v.lemma, &v.pos, &v.dep);
+        f.f1(BIAS, 0);
+        f.f1(W, w[i]);
+        f.f1(L, l[i]);
+        f.f1(P, p[i]);
+        f.f2(LP, l[i], p[i]);
+        f.f1(D, d[i]);
+        f.f2(LD, l[i], d[i]);
+        f.f3(LPD, l[i], p[i], d[i]);
+        f.f1(WM1, self.at(w, s - 1));
+        f.f1(WP1, self.at(w, s + 1));
+        f.f1(WM2, self.at(w, s - 2));
+        f.f1(WP2, self.at(w, s + 2));
+        f.f2(PP, self.at(p, s - 1), p[i]);
+        f.f2(PN, p[i], self.at(p, s + 1));
+        f.f3(PPP, self.at(p, s - 1), p[i], self.at(p, s + 1));
+        f.f2(LLM, self.at(l, s - 1), l[i]);
+        f.f2(LLP, l[i], self.at(l, s + 1));
+        f.f3(WWW, w[i], self.at(w, s + 1), self.at(w, s + 2));
+        f.f3(WWWM, self.at(w, s - 2), self.at(w, s - 1), w[i]);
+        let h = v.head[i];
+        if h == NONE {
+            f.f2(ROOT, l[i], p[i]);
+        } else {
+            let h = h as usize;
+            f.f1(HL, l[h]);
+            f.f1(HP, p[h]);
+            f.f2(DHL, d[i], l[h]);
+            f.f2(LHL, l[i], l[h]);
+            f.f2(DDH, d[i], d[h]);
+            f.f3(HDL, d[i], l[h], p[i]);
+        }
+        let mut has_ccomp_that = false;
+        for &c in v.kids(i) {
+            let c = c as usize;
+            f.f1(CD, d[c]);
+            f.f2(LCD, l[i], d[c]);
+            if v.punct[c] {
+                continue;
+            }
+            if d[c] == self.marks[2] || d[c] == self.marks[3] {
+                f.f2(SUBJ, v.ner[c], v.pos[c]);
+                f.f2(LSUBJ, l[i], v.ner[c]);
+            }
+            if d[c] == self.marks[1] {
+                has_ccomp_that |= v
+                    .kids(c)
+                    .iter()
+                    .any(|&g| d[g as usize] == self.marks[0] && (g as usize) < c);
+            }
+            if c > i && c <= i + 3 || c < i && c + 2 >= i {
+                f.f2(CDW, d[c], w[c]);
+            }
+        }
+        f.f2(LCCOMP, l[i], u64::from(has_ccomp_that));
+        let inq = v.quote[i] != NONE;
+        f.f2(QIN, u64::from(inq), p[i]);
+        f.f2(LQIN, l[i], u64::from(inq));
+        f.f2(SQ, u64::from(v.squote[i]), p[i]);
+        let quote_ends_before = (i.saturating_sub(3)..i)
+            .any(|j| v.quote[j] != NONE && v.quote[j] != v.quote[i] && v.sent[j] == v.sent[i]);
+        let quote_starts_after =
+            (i + 1..(i + 4).min(self.hi)).any(|j| v.quote[j] != NONE && v.quote[j] != v.quote[i]);
+        f.f2(QBEFORE, u64::from(quote_ends_before), l[i]);
+        f.f2(QAFTER, u64::from(quote_starts_after), l[i]);
+        if i == self.lo {
+            f.f1(FIRST, p[i]);
+        }
+        if v.para[i] == 0 {
+            f.f2(TITLE, l[i], self.at(&v.ner, s - 1));
+        }
+        f.f2(PARA, u64::from(v.para_start[i]), p[i]);
+        f.f1(SUF, v.suffix[i]);
+        f.f2(SHAPE, v.shape[i], self.at(&v.shape, s - 1));
+        f.f1(NER, v.ner[i]);
+        f.f2(NERM1, self.at(&v.ner, s - 1), w[i]);
+        f.f2(NERP1, self.at(&v.ner, s + 1), w[i]);
+    }
+
+    fn trans(&self, k: usize, prev: usize, f: &mut Feats) {
+        let i = self.lo + k;
+        f.f1(TR, prev as u64);
+        f.f2(TRP, prev as u64, self.v.pos[i]);
+        if prev != usize::from(O) {
+            f.f2(TRW, prev as u64, self.v.word[i]);
+        }
+    }
+
+    fn allowed(&self, _k: usize, _label: usize) -> bool {
+        true
+    }
+
+    fn may_follow(&self, prev: usize, cur: usize) -> bool {
+        cur != usize::from(I) || prev == usize::from(B) || prev == usize::from(I)
+    }
+}
+
+/// Cue spans of a B/I/O labelling, as token ranges (absolute, `lo` added).
+pub(crate) fn spans(labels: &[u8], lo: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (k, &y) in labels.iter().enumerate() {
+        if y != I
+            && let Some(s) = start.take()
+        {
+            out.push((lo + s, lo + k));
+        }
+        if y == B {
+            start = Some(k);
+        }
+    }
+    if let Some(s) = start {
+        out.push((lo + s, lo + labels.len()));
+    }
+    out
+}
+
+/// All cues of a document, in text order, as token ranges `lo..hi`.
+pub(crate) fn tag(w: &Weights, v: &DocView, sc: &mut Scratch) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for &(lo, hi) in &v.sents {
+        let seq = CueSeq::new(v, lo as usize, hi as usize);
+        let y = decode(w, &seq, sc);
+        out.extend(spans(&y, lo as usize));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_follow_bio() {
+        assert_eq!(
+            spans(&[O, B, I, O, B, B, I], 10),
+            [(11, 13), (14, 15), (15, 17)]
+        );
+        assert!(spans(&[O, O], 0).is_empty());
+    }
+}

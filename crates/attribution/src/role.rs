@@ -1,0 +1,437 @@
+//! The role tagger: for one cue, which tokens around it are the source and
+//! which the content.
+//!
+//! Each token of a window of sentences around the cue is labelled
+//! O / SOURCE / CONTENT by a sequence model whose features all describe the
+//! token *relative to the cue*: the dependency path between them, the side and
+//! distance, the sentence offset, and how the token's quotation relates to the
+//! cue (the quote just before "he said", the quote that continues it in the
+//! next sentence, a quote behind another cue). PolNeAR's boundary conventions
+//! (appositions in the source, "that" in the content) are learned from the data.
+
+use crate::hash::{Feats, hash_str};
+use crate::perceptron::{Scratch, Sequence, Weights, decode};
+use crate::view::{DocView, NONE};
+
+/// Outside both roles.
+pub(crate) const O: u8 = 0;
+/// Part of the source.
+pub(crate) const S: u8 = 1;
+/// Part of the content.
+pub(crate) const C: u8 = 2;
+/// Number of role labels.
+pub(crate) const LABELS: usize = 3;
+
+/// Sentences before the cue's sentence that the window includes.
+const BEFORE: u32 = 2;
+/// Sentences after the cue's sentence that the window includes.
+const AFTER: u32 = 3;
+/// Most tokens the window reaches on either side of the cue.
+const REACH: usize = 160;
+
+const T_SIDE: u64 = 101;
+const T_DIST: u64 = 102;
+const T_PATH: u64 = 103;
+const T_PATH_CUE: u64 = 104;
+const T_BT_SIDE: u64 = 105;
+const T_BT_BC_SIDE: u64 = 106;
+const T_BT_DEP: u64 = 107;
+const T_PATH_POS: u64 = 108;
+const T_ANC: u64 = 109;
+const T_BT_WORD: u64 = 110;
+const T_CUE_BT: u64 = 111;
+const T_XS: u64 = 112;
+const T_DEP: u64 = 113;
+const T_POS: u64 = 114;
+const T_WORD: u64 = 115;
+const T_Q: u64 = 116;
+const T_QI: u64 = 117;
+const T_QC: u64 = 118;
+const T_IC: u64 = 119;
+const T_NER: u64 = 120;
+const T_NER_BT: u64 = 121;
+const T_FIRST: u64 = 122;
+const T_PARA: u64 = 123;
+const T_WM1: u64 = 124;
+const T_WP1: u64 = 125;
+const T_CL_SIDE: u64 = 126;
+const T_CL_Q: u64 = 127;
+const T_OTHER_CUE: u64 = 128;
+const T_TITLE: u64 = 129;
+const T_TOP: u64 = 130;
+const T_HEADREL: u64 = 131;
+const T_DEP2: u64 = 132;
+const T_CUE_WORD: u64 = 133;
+const T_SQ: u64 = 134;
+const T_LAST: u64 = 135;
+const T_XS_Q: u64 = 136;
+const TR: u64 = 150;
+const TR_SIDE: u64 = 151;
+const TR_Q: u64 = 152;
+const TR_DS: u64 = 153;
+
+/// Hash for "the token is the node itself" on a dependency path.
+const SELF: u64 = 0x5e1f;
+/// Hash for "the token is in another sentence" on a dependency path.
+const ELSEWHERE: u64 = 0xe15e;
+
+/// The cues of a document, indexed for "is there another cue between" questions.
+pub(crate) struct CueIndex {
+    /// Number of cue starts before each token (length n + 1).
+    starts: Vec<u32>,
+    /// True for tokens inside some cue.
+    inside: Vec<bool>,
+    /// Number of word tokens outside double quotes before each token (length n + 1).
+    outside_quotes: Vec<u32>,
+}
+
+impl CueIndex {
+    /// Index `cues` (token ranges) of the document `v`.
+    pub(crate) fn new(v: &DocView, cues: &[(usize, usize)]) -> Self {
+        let n = v.len();
+        let mut starts = vec![0u32; n + 1];
+        let mut inside = vec![false; n];
+        for &(lo, hi) in cues {
+            starts[lo + 1] += 1;
+            for x in &mut inside[lo..hi] {
+                *x = true;
+            }
+        }
+        let mut outside_quotes = vec![0u32; n + 1];
+        for i in 0..n {
+            starts[i + 1] += starts[i];
+            outside_quotes[i + 1] =
+                outside_quotes[i] + u32::from(!v.punct[i] && v.quote[i] == NONE);
+        }
+        CueIndex {
+            starts,
+            inside,
+            outside_quotes,
+        }
+    }
+}
+
+fn bucket(x: usize) -> u64 {
+    match x {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        3..=4 => 3,
+        5..=8 => 4,
+        9..=16 => 5,
+        17..=32 => 6,
+        _ => 7,
+    }
+}
+
+/// One cue and the window of tokens around it, as a role-tagging problem.
+pub(crate) struct RoleSeq<'v, 'a> {
+    v: &'v DocView<'a>,
+    idx: &'v CueIndex,
+    /// The cue's tokens.
+    cue: (usize, usize),
+    /// The cue's syntactic head (its token closest to the root).
+    head: usize,
+    /// The window: tokens `lo..hi`.
+    pub(crate) lo: usize,
+    /// End of the window.
+    pub(crate) hi: usize,
+    cue_lemma: u64,
+    cue_words: u64,
+    quote_before: u32,
+    quote_after: u32,
+    that: u64,
+}
+
+impl<'v, 'a> RoleSeq<'v, 'a> {
+    /// The role problem of cue `cue` (a token range) in document `v`.
+    pub(crate) fn new(v: &'v DocView<'a>, idx: &'v CueIndex, cue: (usize, usize)) -> Self {
+        let head = v.top_of(cue.0, cue.1);
+        let s = v.sent[cue.0];
+        let first = s.saturating_sub(BEFORE) as usize;
+        let last = (s + AFTER).min(v.sents.len() as u32 - 1) as usize;
+        let lo = (v.sents[first].0 as usize).max(cue.0.saturating_sub(REACH));
+        let hi = (v.sents[last].1 as usize).min(cue.1 + REACH);
+        let quote_before = v
+            .quotes
+            .partition_point(|q| q.1 as usize <= cue.0)
+            .checked_sub(1)
+            .map_or(NONE, |k| k as u32);
+        let quote_after = v.quotes.partition_point(|q| (q.0 as usize) < cue.1);
+        let quote_after = if quote_after < v.quotes.len() {
+            quote_after as u32
+        } else {
+            NONE
+        };
+        let mut cue_words = 0u64;
+        for i in cue.0..cue.1 {
+            cue_words = crate::hash::mix(cue_words, v.lemma[i]);
+        }
+        RoleSeq {
+            v,
+            idx,
+            cue,
+            head,
+            lo,
+            hi,
+            cue_lemma: v.lemma[head],
+            cue_words,
+            quote_before,
+            quote_after,
+            that: hash_str("that"),
+        }
+    }
+
+    fn side(&self, t: usize) -> u64 {
+        if t < self.cue.0 {
+            0
+        } else if t < self.cue.1 {
+            1
+        } else {
+            2
+        }
+    }
+
+    fn sent_offset(&self, t: usize) -> u64 {
+        let d = i64::from(self.v.sent[t]) - i64::from(self.v.sent[self.cue.0]);
+        (d.clamp(-3, 3) + 3) as u64
+    }
+
+    fn quote_rel(&self, t: usize) -> u64 {
+        let q = self.v.quote[t];
+        if q == NONE {
+            0
+        } else if q == self.v.quote[self.head] {
+            1
+        } else if q == self.quote_before {
+            2
+        } else if q == self.quote_after {
+            3
+        } else if self.quote_before != NONE && q < self.quote_before {
+            4
+        } else if self.quote_after != NONE && q > self.quote_after {
+            5
+        } else {
+            6
+        }
+    }
+
+    /// Other cues between `t` and this cue (0, 1, 2 = two or more), and word
+    /// tokens outside quotes between them (bucketed).
+    fn between(&self, t: usize) -> (u64, u64) {
+        let (a, b) = if t < self.cue.0 {
+            (t + 1, self.cue.0)
+        } else if t >= self.cue.1 {
+            (self.cue.1, t)
+        } else {
+            return (0, 0);
+        };
+        let cues = self.idx.starts[b].saturating_sub(self.idx.starts[a]);
+        let words = self.idx.outside_quotes[b].saturating_sub(self.idx.outside_quotes[a]);
+        (u64::from(cues.min(2)), bucket(words as usize))
+    }
+}
+
+impl Sequence for RoleSeq<'_, '_> {
+    fn len(&self) -> usize {
+        self.hi - self.lo
+    }
+
+    fn labels(&self) -> usize {
+        LABELS
+    }
+
+    fn emit(&self, k: usize, f: &mut Feats) {
+        let v = self.v;
+        let t = self.lo + k;
+        let side = self.side(t);
+        let ds = self.sent_offset(t);
+        let dist = if t < self.cue.0 {
+            bucket(self.cue.0 - t)
+        } else if t >= self.cue.1 {
+            bucket(t + 1 - self.cue.1)
+        } else {
+            0
+        };
+        let (w, p, d) = (v.word[t], v.pos[t], v.dep[t]);
+        let cl = self.cue_lemma;
+        f.f2(T_SIDE, ds, side);
+        f.f3(T_DIST, ds, side, dist);
+        let a = v.lca(t, self.head);
+        let bt;
+        if a != NONE {
+            let a = a as usize;
+            let btn = v.branch(t, a);
+            let bcn = v.branch(self.head, a);
+            bt = if btn == NONE {
+                SELF
+            } else {
+                v.dep[btn as usize]
+            };
+            let bc = if bcn == NONE {
+                SELF
+            } else {
+                v.dep[bcn as usize]
+            };
+            let up = u64::from((v.depth[t] - v.depth[a]).min(4));
+            let down = u64::from((v.depth[self.head] - v.depth[a]).min(4));
+            f.f4(T_PATH, bt, bc, up, down);
+            f.f3(T_PATH_CUE, bt, bc, cl);
+            f.f2(T_BT_SIDE, bt, side);
+            f.f3(T_BT_BC_SIDE, bt, bc, side);
+            f.f3(T_BT_DEP, bt, d, side);
+            f.f3(T_PATH_POS, bt, bc, p);
+            f.f2(T_ANC, u64::from(v.under(self.head, t)), side);
+            f.f3(T_BT_WORD, bt, w, side);
+            f.f4(T_CUE_BT, cl, bt, bc, side);
+            f.f3(T_TOP, u64::from(btn as usize == t), bt, side);
+            let hr = v.head[t];
+            let head_rel = if hr == NONE {
+                0
+            } else if hr as usize == self.head {
+                1
+            } else if v.head[self.head] == hr {
+                2
+            } else {
+                3
+            };
+            f.f3(T_HEADREL, head_rel, d, side);
+        } else {
+            // Another sentence: the token's branch under its own root.
+            let mut r = t;
+            while v.head[r] != NONE && v.head[v.head[r] as usize] != NONE {
+                r = v.head[r] as usize;
+            }
+            bt = if v.head[t] == NONE { SELF } else { v.dep[r] };
+            f.f3(T_XS, ds, bt, ELSEWHERE);
+            f.f3(
+                T_XS_Q,
+                ds,
+                u64::from(v.quote[t] != NONE),
+                u64::from(v.para_start[v.sents[v.sent[t] as usize].0 as usize]),
+            );
+        }
+        f.f3(T_DEP, d, side, ds);
+        let hd = v.head[t];
+        f.f3(
+            T_DEP2,
+            d,
+            if hd == NONE { SELF } else { v.dep[hd as usize] },
+            side,
+        );
+        f.f3(T_POS, p, side, ds);
+        f.f2(T_WORD, w, side);
+        let q = self.quote_rel(t);
+        let (ic, gap) = self.between(t);
+        f.f3(T_Q, q, ds, side);
+        f.f4(T_QI, q, ic, gap, side);
+        f.f3(T_QC, q, cl, side);
+        f.f3(T_IC, ic, ds, side);
+        f.f2(T_SQ, u64::from(v.squote[t]), side);
+        f.f2(T_NER, v.ner[t], side);
+        f.f3(T_NER_BT, v.ner[t], bt, side);
+        let (slo, shi) = v.sents[v.sent[t] as usize];
+        f.f3(T_FIRST, u64::from(t == slo as usize), side, ds);
+        f.f3(T_LAST, u64::from(t + 1 == shi as usize), side, p);
+        f.f2(T_PARA, u64::from(v.para_start[t]), ds);
+        let prev = if t > slo as usize {
+            v.word[t - 1]
+        } else {
+            SELF
+        };
+        let next = if t + 1 < shi as usize {
+            v.word[t + 1]
+        } else {
+            SELF
+        };
+        f.f3(T_WM1, prev, side, bt);
+        f.f2(T_WP1, next, side);
+        f.f3(T_CL_SIDE, cl, side, ds);
+        f.f3(T_CL_Q, cl, q, side);
+        f.f3(T_CUE_WORD, self.cue_words, side, u64::from(w == self.that));
+        f.f2(
+            T_OTHER_CUE,
+            u64::from(self.idx.inside[t] && !(self.cue.0..self.cue.1).contains(&t)),
+            side,
+        );
+        f.f2(T_TITLE, u64::from(v.para[self.cue.0] == 0), side);
+    }
+
+    fn trans(&self, k: usize, prev: usize, f: &mut Feats) {
+        let t = self.lo + k;
+        let prev = prev as u64;
+        f.f1(TR, prev);
+        f.f2(TR_SIDE, prev, self.side(t));
+        f.f3(
+            TR_Q,
+            prev,
+            u64::from(self.v.quote[t] != NONE),
+            u64::from(self.v.punct[t]),
+        );
+        f.f2(TR_DS, prev, self.sent_offset(t));
+    }
+
+    fn allowed(&self, k: usize, label: usize) -> bool {
+        let t = self.lo + k;
+        label == usize::from(O) || !(self.cue.0..self.cue.1).contains(&t)
+    }
+
+    fn may_follow(&self, _prev: usize, _cur: usize) -> bool {
+        true
+    }
+}
+
+/// What the role tagger found for one cue: token ranges.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Roles {
+    /// The source, when there is one.
+    pub source: Option<(usize, usize)>,
+    /// The content pieces in text order.
+    pub content: Vec<(usize, usize)>,
+}
+
+/// Runs of `label` in `y` (window-relative), as absolute token ranges, skipping
+/// runs of punctuation only and joining runs separated by punctuation only.
+fn runs(v: &DocView, y: &[u8], lo: usize, label: u8) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < y.len() {
+        if y[k] != label {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < y.len() && y[k] == label {
+            k += 1;
+        }
+        let (a, b) = (lo + start, lo + k);
+        if (a..b).all(|i| v.punct[i]) {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if (last.1..a).all(|i| v.punct[i]) => last.1 = b,
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
+
+/// Decode the roles of one cue.
+pub(crate) fn tag(w: &Weights, seq: &RoleSeq, sc: &mut Scratch) -> Roles {
+    let y = decode(w, seq, sc);
+    if y.is_empty() {
+        return Roles::default();
+    }
+    let v = seq.v;
+    let content = runs(v, &y, seq.lo, C);
+    let sources = runs(v, &y, seq.lo, S);
+    // Of several source runs keep the one nearest to the cue.
+    let source = sources.into_iter().min_by_key(|&(a, b)| {
+        if b <= seq.cue.0 {
+            seq.cue.0 - b
+        } else {
+            a.saturating_sub(seq.cue.1)
+        }
+    });
+    Roles { source, content }
+}

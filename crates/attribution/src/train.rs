@@ -1,0 +1,217 @@
+//! Training both taggers from gold attributions, and scoring a model.
+//!
+//! Training is deterministic for a given seed: documents are visited in an
+//! order shuffled by a seeded generator, and the perceptron has no other
+//! source of randomness.
+
+use crate::brat::{BratAttribution, to_brat};
+use crate::cue::CueSeq;
+use crate::gold::{GoldSpans, cue_labels, cue_tokens, role_labels};
+use crate::model::Model;
+use crate::perceptron::{Averager, Scratch};
+use crate::role::{CueIndex, RoleSeq};
+use crate::score::{ScoreResult, Scorer};
+use crate::view::DocView;
+use hearsay_core::{Analysis, CharMap};
+
+/// An analyzed text with its gold attributions: one training or test example.
+#[derive(Debug, Clone)]
+pub struct TrainingDoc {
+    /// A name for messages (the file stem).
+    pub name: String,
+    /// The analysis with language layers (sentences, tokens, parse, NER) filled in.
+    pub analysis: Analysis,
+    /// Gold attributions in code points of the analysis text.
+    pub gold: Vec<BratAttribution>,
+}
+
+/// Training settings. The defaults reproduce the shipped model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainConfig {
+    /// Passes over the data for the cue tagger.
+    pub cue_epochs: usize,
+    /// Passes over the data for the role tagger.
+    pub role_epochs: usize,
+    /// Seed of the visiting order.
+    pub seed: u64,
+    /// Hash bits of the cue tagger's weight table.
+    pub cue_bits: u8,
+    /// Hash bits of the role tagger's weight table.
+    pub role_bits: u8,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            cue_epochs: 12,
+            role_epochs: 12,
+            seed: 20_240_611,
+            cue_bits: 20,
+            role_bits: 21,
+        }
+    }
+}
+
+/// SplitMix64: a small, well-mixed generator for the visiting order.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// One document prepared for training: its view and its gold cues and attributions.
+struct Prepared<'a> {
+    view: DocView<'a>,
+    cues: Vec<(usize, usize)>,
+    /// Gold attributions with a cue on the tokens: (cue range, spans).
+    atts: Vec<((usize, usize), GoldSpans)>,
+    cue_y: Vec<u8>,
+}
+
+fn prepare(doc: &TrainingDoc) -> Prepared<'_> {
+    let a = &doc.analysis;
+    let view = DocView::new(a.text(), &a.tokens, &a.sentences, &a.ner);
+    let map = CharMap::new(a.text());
+    let mut atts = Vec::new();
+    for g in &doc.gold {
+        let spans = GoldSpans::from_brat(g, &map);
+        if let Some(c) = cue_tokens(&view, &spans) {
+            atts.push((c, spans));
+        }
+    }
+    atts.sort_by_key(|x| x.0);
+    // Overlapping gold cues (a handful in PolNeAR) cannot both be B/I spans: keep the first.
+    let mut cues: Vec<(usize, usize)> = Vec::new();
+    for (c, _) in &atts {
+        if cues.last().is_none_or(|l| l.1 <= c.0) {
+            cues.push(*c);
+        }
+    }
+    let cue_y = cue_labels(&view, &cues);
+    Prepared {
+        view,
+        cues,
+        atts,
+        cue_y,
+    }
+}
+
+/// Train both taggers on `docs`. `progress` receives one line per epoch; when
+/// `dev` is given, each role epoch also reports the dev scores.
+pub fn train(
+    docs: &[TrainingDoc],
+    dev: &[TrainingDoc],
+    cfg: &TrainConfig,
+    mut progress: impl FnMut(&str),
+) -> Model {
+    let prepared: Vec<Prepared> = docs.iter().map(prepare).collect();
+    let mut rng = SplitMix(cfg.seed);
+    let mut sc = Scratch::default();
+
+    let mut sentences: Vec<(usize, usize)> = prepared
+        .iter()
+        .enumerate()
+        .flat_map(|(d, p)| (0..p.view.sents.len()).map(move |s| (d, s)))
+        .collect();
+    let mut cue_avg = Averager::new(cfg.cue_bits, crate::cue::LABELS);
+    for epoch in 1..=cfg.cue_epochs {
+        rng.shuffle(&mut sentences);
+        let (mut wrong, mut total) = (0, 0);
+        for &(d, s) in &sentences {
+            let p = &prepared[d];
+            let (lo, hi) = p.view.sents[s];
+            let (lo, hi) = (lo as usize, hi as usize);
+            let seq = CueSeq::new(&p.view, lo, hi);
+            wrong += cue_avg.learn(&seq, &p.cue_y[lo..hi], &mut sc);
+            total += hi - lo;
+        }
+        progress(&format!(
+            "cue epoch {epoch}: {wrong} of {total} tokens mislabelled"
+        ));
+    }
+    let cue_w = cue_avg.averaged();
+    drop(cue_avg);
+
+    let indexes: Vec<CueIndex> = prepared
+        .iter()
+        .map(|p| CueIndex::new(&p.view, &p.cues))
+        .collect();
+    let mut instances: Vec<(usize, usize)> = prepared
+        .iter()
+        .enumerate()
+        .flat_map(|(d, p)| (0..p.atts.len()).map(move |k| (d, k)))
+        .collect();
+    let mut role_avg = Averager::new(cfg.role_bits, crate::role::LABELS);
+    for epoch in 1..=cfg.role_epochs {
+        rng.shuffle(&mut instances);
+        let (mut wrong, mut total) = (0, 0);
+        for &(d, k) in &instances {
+            let p = &prepared[d];
+            let (cue, spans) = &p.atts[k];
+            let seq = RoleSeq::new(&p.view, &indexes[d], *cue);
+            let y = role_labels(&p.view, spans, *cue, seq.lo, seq.hi);
+            wrong += role_avg.learn(&seq, &y, &mut sc);
+            total += y.len();
+        }
+        let mut line = format!("role epoch {epoch}: {wrong} of {total} tokens mislabelled");
+        if !dev.is_empty() {
+            let m = Model::new(cue_w.clone(), role_avg.averaged(), String::new());
+            line.push_str(&format!(" | dev {}", evaluate(&m, dev).summary_line()));
+        }
+        progress(&line);
+    }
+    let about = format!(
+        "trained on {} documents ({} attributions); cue epochs {}, role epochs {}, seed {}, hash bits {}/{}",
+        docs.len(),
+        instances.len(),
+        cfg.cue_epochs,
+        cfg.role_epochs,
+        cfg.seed,
+        cfg.cue_bits,
+        cfg.role_bits
+    );
+    Model::new(cue_w, role_avg.averaged(), about)
+}
+
+/// Score `model` on analyzed documents with gold, as the shared scorer would.
+pub fn evaluate(model: &Model, docs: &[TrainingDoc]) -> ScoreResult {
+    let mut scorer = Scorer::default();
+    for d in docs {
+        let map = CharMap::new(d.analysis.text());
+        let pred: Vec<BratAttribution> = model
+            .predict(&d.analysis)
+            .iter()
+            .map(|a| to_brat(a, &map))
+            .collect();
+        scorer.add_document(d.analysis.text(), &d.gold, Some(&pred));
+    }
+    scorer.result()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shuffle_is_seeded() {
+        let mut a: Vec<u32> = (0..50).collect();
+        let mut b = a.clone();
+        SplitMix(7).shuffle(&mut a);
+        SplitMix(7).shuffle(&mut b);
+        assert_eq!(a, b);
+        assert_ne!(a, (0..50).collect::<Vec<_>>());
+    }
+}
