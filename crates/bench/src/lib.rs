@@ -17,11 +17,13 @@
 //! ```
 
 mod corpus;
+mod cpu;
 mod measure;
 mod memory;
 mod report;
 
 pub use corpus::{Corpus, CorpusError, count_words};
+pub use cpu::{process_cpu_time, thread_cpu_time};
 pub use measure::{MeasureError, RunTimes, Settings, measure, time_model_loading};
 pub use memory::{current_rss_bytes, peak_rss_bytes};
 pub use report::{BENCH_SCHEMA, CorpusReport, Rates, Report, RunReport, StageReport};

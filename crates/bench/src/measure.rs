@@ -2,6 +2,7 @@
 //! [`hearsay_analyze::Analyzer::analyze`] runs them.
 
 use crate::Corpus;
+use crate::cpu::{process_cpu_time, thread_cpu_time};
 use hearsay_analyze::{ANALYZER_VERSION, Analyzer};
 use hearsay_core::{Analysis, Document, Stage};
 use rayon::prelude::*;
@@ -57,9 +58,14 @@ pub struct RunTimes {
     pub passes: u32,
     /// Wall-clock time of the timed passes, including building and dropping each analysis.
     pub wall: Duration,
-    /// Per stage (in pipeline order): time spent inside its `annotate`, summed over
-    /// documents, passes and threads.
+    /// Per stage (in pipeline order): wall time spent inside its `annotate`, summed
+    /// over documents, passes and threads.
     pub stage_busy: Vec<Duration>,
+    /// Per stage: CPU time of the running thread inside its `annotate`, summed the
+    /// same way; `None` where threads have no CPU clock.
+    pub stage_cpu: Option<Vec<Duration>>,
+    /// CPU time (user + system, all threads) of the process during the timed passes.
+    pub cpu: Option<Duration>,
 }
 
 impl RunTimes {
@@ -80,14 +86,15 @@ pub fn measure(
     settings: &Settings,
 ) -> Result<RunTimes, MeasureError> {
     let stages = analyzer.stages();
-    let pass: Box<dyn Fn() -> Vec<u64>> = match settings.threads {
+    let n = stages.len();
+    let pass: Box<dyn Fn() -> Clocks> = match settings.threads {
         0 => return Err(MeasureError::NoThreads),
         1 => Box::new(|| {
-            let mut busy = vec![0; stages.len()];
+            let mut clocks = Clocks::new(n);
             for document in &corpus.documents {
-                analyze_timed(stages, document, &mut busy);
+                analyze_timed(stages, document, &mut clocks);
             }
-            busy
+            clocks
         }),
         threads => {
             let pool = rayon::ThreadPoolBuilder::new()
@@ -101,13 +108,13 @@ pub fn measure(
                         .documents
                         .par_iter()
                         .fold(
-                            || vec![0; stages.len()],
-                            |mut busy, document| {
-                                analyze_timed(stages, document, &mut busy);
-                                busy
+                            || Clocks::new(n),
+                            |mut clocks, document| {
+                                analyze_timed(stages, document, &mut clocks);
+                                clocks
                             },
                         )
-                        .reduce(|| vec![0; stages.len()], add_into)
+                        .reduce(|| Clocks::new(n), Clocks::add)
                 })
             })
         }
@@ -115,38 +122,78 @@ pub fn measure(
     for _ in 0..settings.warmup_passes {
         pass();
     }
-    let mut busy = vec![0; stages.len()];
+    let mut clocks = Clocks::new(n);
     let mut passes = 0;
+    let cpu_start = process_cpu_time();
     let start = Instant::now();
     while passes < settings.min_passes.max(1) || start.elapsed() < settings.min_time {
-        busy = add_into(busy, pass());
+        clocks = clocks.add(pass());
         passes += 1;
     }
     let wall = start.elapsed();
+    let cpu = process_cpu_time()
+        .zip(cpu_start)
+        .map(|(end, start)| end.saturating_sub(start));
+    let durations = |ns: Vec<u64>| ns.into_iter().map(Duration::from_nanos).collect();
     Ok(RunTimes {
         threads: settings.threads,
         passes,
         wall,
-        stage_busy: busy.into_iter().map(Duration::from_nanos).collect(),
+        stage_busy: durations(clocks.wall),
+        stage_cpu: clocks.cpu_ok.then(|| durations(clocks.cpu)),
+        cpu,
     })
 }
 
-/// Analyzes one document stage by stage, adding each stage's time (ns) to `busy`.
-fn analyze_timed(stages: &[Box<dyn Stage>], document: &Document, busy: &mut [u64]) {
+/// Nanoseconds per stage, by wall clock and by thread CPU clock.
+struct Clocks {
+    wall: Vec<u64>,
+    cpu: Vec<u64>,
+    /// False once a thread CPU clock reading failed.
+    cpu_ok: bool,
+}
+
+impl Clocks {
+    fn new(stages: usize) -> Self {
+        Clocks {
+            wall: vec![0; stages],
+            cpu: vec![0; stages],
+            cpu_ok: true,
+        }
+    }
+
+    fn add(mut self, other: Clocks) -> Clocks {
+        for (t, p) in self.wall.iter_mut().zip(other.wall) {
+            *t += p;
+        }
+        for (t, p) in self.cpu.iter_mut().zip(other.cpu) {
+            *t += p;
+        }
+        self.cpu_ok &= other.cpu_ok;
+        self
+    }
+}
+
+/// Analyzes one document stage by stage, adding each stage's wall and CPU time to `clocks`.
+fn analyze_timed(stages: &[Box<dyn Stage>], document: &Document, clocks: &mut Clocks) {
     let mut analysis = Analysis::empty(document.clone(), ANALYZER_VERSION);
-    for (stage, slot) in stages.iter().zip(busy.iter_mut()) {
+    let mut cpu_before = thread_cpu_time();
+    for (i, stage) in stages.iter().enumerate() {
         let start = Instant::now();
         stage.annotate(&mut analysis);
-        *slot += u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        clocks.wall[i] += nanos(start.elapsed());
+        let cpu_after = thread_cpu_time();
+        match cpu_before.zip(cpu_after) {
+            Some((before, after)) => clocks.cpu[i] += nanos(after.saturating_sub(before)),
+            None => clocks.cpu_ok = false,
+        }
+        cpu_before = cpu_after;
     }
     std::hint::black_box(&analysis);
 }
 
-fn add_into(mut total: Vec<u64>, part: Vec<u64>) -> Vec<u64> {
-    for (t, p) in total.iter_mut().zip(part) {
-        *t += p;
-    }
-    total
+fn nanos(d: Duration) -> u64 {
+    u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)
 }
 
 /// Times building the full analyzer with its shipped models, as every command does at start.
@@ -225,6 +272,14 @@ mod tests {
         assert_eq!(run.stage_busy.len(), 2);
         assert!(run.stage_busy[0] > Duration::ZERO);
         assert!(run.busy() <= run.wall, "{run:?}");
+        if cfg!(unix) {
+            let cpu = run
+                .stage_cpu
+                .as_ref()
+                .expect("threads have CPU clocks on unix");
+            assert!(cpu[0] > Duration::ZERO, "{run:?}");
+            assert!(run.cpu.is_some());
+        }
     }
 
     #[test]

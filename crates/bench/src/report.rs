@@ -46,6 +46,10 @@ pub struct StageReport {
     pub share: f64,
     /// Rates with the stage's time divided over the threads; `None` if it took no measurable time.
     pub rates: Option<Rates>,
+    /// Thread CPU seconds spent inside the stage, summed over threads and passes.
+    pub cpu_seconds: Option<f64>,
+    /// Words per CPU-second of the stage.
+    pub words_per_cpu_s: Option<f64>,
 }
 
 /// One run (one thread count).
@@ -63,6 +67,10 @@ pub struct RunReport {
     pub stages: Vec<StageReport>,
     /// The whole pipeline by wall clock, including building and dropping each analysis.
     pub total: Option<Rates>,
+    /// CPU seconds (user + system, all threads) of the process during the run.
+    pub cpu_seconds: Option<f64>,
+    /// Words per CPU-second of the whole process during the run.
+    pub words_per_cpu_s: Option<f64>,
 }
 
 impl RunReport {
@@ -73,18 +81,29 @@ impl RunReport {
     pub fn new(corpus: &Corpus, names: &[&str], run: &RunTimes) -> Self {
         let busy = run.busy().as_secs_f64();
         let threads = u32::try_from(run.threads).unwrap_or(u32::MAX).max(1);
+        let words = corpus.words as f64 * f64::from(run.passes);
+        let per_cpu_s = |cpu: Duration| {
+            let seconds = cpu.as_secs_f64();
+            (seconds > 0.0).then(|| words / seconds)
+        };
         let stages = names
             .iter()
             .zip(&run.stage_busy)
-            .map(|(name, &time)| StageReport {
-                name: (*name).to_string(),
-                busy_seconds: time.as_secs_f64(),
-                share: if busy > 0.0 {
-                    time.as_secs_f64() / busy
-                } else {
-                    0.0
-                },
-                rates: Rates::of(corpus, run.passes, time / threads),
+            .enumerate()
+            .map(|(i, (name, &time))| {
+                let cpu = run.stage_cpu.as_ref().and_then(|c| c.get(i).copied());
+                StageReport {
+                    name: (*name).to_string(),
+                    busy_seconds: time.as_secs_f64(),
+                    share: if busy > 0.0 {
+                        time.as_secs_f64() / busy
+                    } else {
+                        0.0
+                    },
+                    rates: Rates::of(corpus, run.passes, time / threads),
+                    cpu_seconds: cpu.map(|c| c.as_secs_f64()),
+                    words_per_cpu_s: cpu.and_then(per_cpu_s),
+                }
             })
             .collect();
         let wall = run.wall.as_secs_f64();
@@ -99,6 +118,8 @@ impl RunReport {
             },
             stages,
             total: Rates::of(corpus, run.passes, run.wall),
+            cpu_seconds: run.cpu.map(|c| c.as_secs_f64()),
+            words_per_cpu_s: run.cpu.and_then(per_cpu_s),
         }
     }
 }
@@ -186,25 +207,32 @@ impl Report {
             );
             let _ = writeln!(
                 out,
-                "{:<16} {:>7} {:>14} {:>10} {:>11}",
-                "stage", "share", "words/s", "MB/s", "docs/s"
+                "{:<16} {:>7} {:>14} {:>10} {:>11} {:>14}",
+                "stage", "share", "words/s", "MB/s", "docs/s", "words/CPU-s"
             );
             for stage in &run.stages {
                 let share = format!("{:.1}%", stage.share * 100.0);
-                row(&mut out, &stage.name, &share, stage.rates);
+                row(
+                    &mut out,
+                    &stage.name,
+                    &share,
+                    stage.rates,
+                    stage.words_per_cpu_s,
+                );
             }
-            row(&mut out, "total (wall)", "", run.total);
+            row(&mut out, "total", "", run.total, run.words_per_cpu_s);
         }
         out
     }
 }
 
-fn row(out: &mut String, name: &str, share: &str, rates: Option<Rates>) {
+fn row(out: &mut String, name: &str, share: &str, rates: Option<Rates>, per_cpu: Option<f64>) {
+    let per_cpu = per_cpu.map_or_else(|| "n/a".to_string(), group);
     match rates {
         Some(r) => {
             let _ = writeln!(
                 out,
-                "{name:<16} {share:>7} {:>14} {:>10.2} {:>11.1}",
+                "{name:<16} {share:>7} {:>14} {:>10.2} {:>11.1} {per_cpu:>14}",
                 group(r.words_per_s),
                 r.mb_per_s,
                 r.docs_per_s
@@ -275,6 +303,8 @@ mod tests {
             passes: 4,
             wall: Duration::from_secs(4),
             stage_busy: vec![Duration::from_secs(6), Duration::from_secs(2)],
+            stage_cpu: Some(vec![Duration::from_secs(4), Duration::from_secs(2)]),
+            cpu: Some(Duration::from_secs(12)),
         };
         let report = RunReport::new(&corpus(), &["a", "b"], &run);
         assert_eq!(report.stages[0].share, 0.75);
@@ -283,6 +313,10 @@ mod tests {
         assert_eq!(report.stages[1].rates.unwrap().words_per_s, 24.0);
         assert_eq!(report.total.unwrap().words_per_s, 6.0);
         assert_eq!(report.stage_utilization, 1.0);
+        // 24 words over 4 and 2 CPU-seconds; the process used 12.
+        assert_eq!(report.stages[0].words_per_cpu_s, Some(6.0));
+        assert_eq!(report.stages[1].words_per_cpu_s, Some(12.0));
+        assert_eq!(report.words_per_cpu_s, Some(2.0));
     }
 
     #[test]
@@ -293,6 +327,8 @@ mod tests {
             passes: 1,
             wall: Duration::from_millis(10),
             stage_busy: vec![Duration::from_millis(9), Duration::ZERO],
+            stage_cpu: None,
+            cpu: None,
         };
         let report = Report {
             schema: BENCH_SCHEMA,
@@ -313,6 +349,10 @@ mod tests {
             text.contains("tagger") && text.contains("(no time)"),
             "{text}"
         );
-        assert!(text.contains("total (wall)"), "{text}");
+        assert!(
+            text.contains("words/CPU-s") && text.contains("n/a"),
+            "{text}"
+        );
+        assert!(text.contains("total"), "{text}");
     }
 }
