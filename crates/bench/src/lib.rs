@@ -25,7 +25,7 @@ mod report;
 pub use corpus::{Corpus, CorpusError, count_words};
 pub use cpu::{process_cpu_time, thread_cpu_time};
 pub use measure::{MeasureError, RunTimes, Settings, measure, time_model_loading};
-pub use memory::{current_rss_bytes, peak_rss_bytes};
+pub use memory::{current_rss_bytes, load_average, peak_rss_bytes};
 pub use report::{BENCH_SCHEMA, CorpusReport, Rates, Report, RunReport, StageReport};
 
 use hearsay_analyze::{ANALYZER_VERSION, Analyzer};
@@ -57,6 +57,8 @@ pub fn bench(
         model_load_ms: model_load.as_secs_f64() * 1e3,
         rss_after_load_bytes,
         peak_rss_bytes: peak_rss_bytes(),
+        cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        load_average: load_average(),
         runs: reports,
     })
 }

@@ -1,4 +1,5 @@
-//! Resident memory of the running process, read from `/proc/self/status`.
+//! Resident memory of the running process (`/proc/self/status`) and the load
+//! of the machine (`/proc/loadavg`).
 
 /// Peak resident set size of this process so far (`VmHWM`), in bytes.
 ///
@@ -12,6 +13,14 @@ pub fn peak_rss_bytes() -> Option<u64> {
 /// `None` where `/proc` is not available (not Linux).
 pub fn current_rss_bytes() -> Option<u64> {
     status_field("VmRSS:")
+}
+
+/// The system's 1-minute load average: runnable threads, averaged.
+///
+/// `None` where `/proc` is not available (not Linux).
+pub fn load_average() -> Option<f64> {
+    let text = std::fs::read_to_string("/proc/loadavg").ok()?;
+    text.split_whitespace().next()?.parse().ok()
 }
 
 fn status_field(name: &str) -> Option<u64> {
@@ -49,5 +58,6 @@ mod tests {
         let current = current_rss_bytes().unwrap();
         let peak = peak_rss_bytes().unwrap();
         assert!(current > 0 && peak >= current, "{current} {peak}");
+        assert!(load_average().is_some_and(|l| l >= 0.0));
     }
 }

@@ -165,6 +165,11 @@ pub struct Report {
     pub rss_after_load_bytes: Option<u64>,
     /// Peak resident memory of the whole benchmark process, in bytes (Linux only).
     pub peak_rss_bytes: Option<u64>,
+    /// Cores this process may use.
+    pub cores: usize,
+    /// The system's 1-minute load average when the benchmark ended (Linux only):
+    /// well above `cores` means other programs competed and wall-clock rates are low.
+    pub load_average: Option<f64>,
     /// One entry per thread count.
     pub runs: Vec<RunReport>,
 }
@@ -195,6 +200,10 @@ impl Report {
             megabytes(self.rss_after_load_bytes),
             megabytes(self.peak_rss_bytes)
         );
+        let load = self
+            .load_average
+            .map_or_else(|| "n/a".to_string(), |l| format!("{l:.2}"));
+        let _ = writeln!(out, "machine: {} cores, load average {load}", self.cores);
         for run in &self.runs {
             let plural = if run.threads == 1 { "" } else { "s" };
             let _ = writeln!(
@@ -338,12 +347,15 @@ mod tests {
             model_load_ms: 12.5,
             rss_after_load_bytes: Some(5_000_000),
             peak_rss_bytes: None,
+            cores: 2,
+            load_average: Some(0.5),
             runs: vec![RunReport::new(&c, &["tokenizer", "tagger"], &run)],
         };
         let text = report.to_text();
         assert!(text.contains("tokenizer → tagger"), "{text}");
         assert!(text.contains("model loading: 12.5 ms"), "{text}");
         assert!(text.contains("peak RSS: n/a"), "{text}");
+        assert!(text.contains("2 cores, load average 0.50"), "{text}");
         assert!(text.contains("1 thread: 1 passes"), "{text}");
         assert!(
             text.contains("tagger") && text.contains("(no time)"),
