@@ -179,9 +179,28 @@ pub(crate) fn gazetteer(w: &Words, lex: &Lexicon, out: &mut Vec<Cand>) {
         };
         pos = e;
         let p = &lex.patterns[pi];
-        let span = Span::new(s + p.article, e);
+        // "The Washington Post" keeps a capitalized article, "the Kremlin" does not.
+        let article = if p.article > 0 && text.as_bytes()[s] == b'T' {
+            0
+        } else {
+            p.article
+        };
+        let span = Span::new(s + article, e);
         let words = w.covering(span);
-        if words.is_empty() {
+        // Names inside a word ("Reuters/Ipsos", "African-American") are not mentions.
+        if words.is_empty()
+            || w.spans[words.start].start != span.start
+            || w.spans[words.end - 1].end != span.end
+        {
+            continue;
+        }
+        // A transcript's speaker label ("PENCE:") is not a written name.
+        let found = &text[span.start..span.end];
+        if !p.form.contains(' ')
+            && found.len() > 2
+            && !found.bytes().any(|b| b.is_ascii_lowercase())
+            && p.form.bytes().any(|b| b.is_ascii_lowercase())
+        {
             continue;
         }
         let entry = &lex.entries[p.entry as usize];
@@ -190,12 +209,38 @@ pub(crate) fn gazetteer(w: &Words, lex: &Lexicon, out: &mut Vec<Cand>) {
             Role::Capital | Role::Seat => EntityType::Gpe,
             Role::Name => entry.etype,
         };
+        // A party name before a noun ("GOP nominee") is used as an adjective.
+        let mtype = if entry.kind == EntityKind::PoliticalParty
+            && words.len() == 1
+            && !p.form.ends_with("Committee")
+            && modifies_next(w, words.end)
+        {
+            EntityType::Norp
+        } else {
+            mtype
+        };
         let mut c = Cand::new(w, words, Origin::Gazetteer, mtype);
         c.span = span;
         c.kind = entry.kind;
         c.entry = Some((p.entry, p.role));
         out.push(c);
     }
+}
+
+/// True when word `i` is a common noun (or, without POS, a lower-case word that is
+/// not a verb-like function word), so the name before it is a modifier.
+fn modifies_next(w: &Words, i: usize) -> bool {
+    if i >= w.len() {
+        return false;
+    }
+    if w.has_pos() {
+        let mut k = i;
+        while k + 1 < w.len() && w.pos(k).starts_with("JJ") {
+            k += 1;
+        }
+        return matches!(w.pos(k), "NN" | "NNS");
+    }
+    w.is_alpha(i) && !w.is_cap(i) && !is_function_word(w.lw(i)) && !is_speech_verb(w.lw(i))
 }
 
 /// The statistical NER's spans of the four name classes.
@@ -215,8 +260,8 @@ pub(crate) fn ner(w: &Words, a: &Analysis, out: &mut Vec<Cand>) {
         if r.end > w.len() {
             continue;
         }
-        while r.len() > 1 && (w.lw(r.start) == "the" || is_possessive(w.w(r.end - 1))) {
-            if w.lw(r.start) == "the" {
+        while r.len() > 1 && (w.w(r.start) == "the" || is_possessive(w.w(r.end - 1))) {
+            if w.w(r.start) == "the" {
                 r.start += 1;
             } else {
                 r.end -= 1;
@@ -266,7 +311,11 @@ fn is_name_word(w: &Words, lex: &Lexicon, i: usize) -> bool {
         return false;
     }
     let lw = w.lw(i);
-    if is_function_word(lw) || is_month_or_day(lw) || lex.titles.contains(w.w(i)) {
+    if is_function_word(lw)
+        || is_month_or_day(lw)
+        || lex.titles.contains(w.w(i))
+        || matches!(lw, "jr." | "jr" | "sr." | "sr")
+    {
         return false;
     }
     if w.has_pos() && !w.pos(i).starts_with("NNP") {
@@ -299,6 +348,7 @@ pub(crate) fn persons(w: &Words, lex: &Lexicon, out: &mut Vec<Cand>) {
         if i + 1 < w.len()
             && is_speech_verb(w.lw(i + 1))
             && is_name_word(w, lex, i)
+            && !w.w(i).chars().skip(1).any(char::is_uppercase)
             && (!w.starts_sentence(i) || w.has_pos())
             && (i == 0 || !w.is_cap(i - 1) || !w.is_alpha(i - 1))
         {
