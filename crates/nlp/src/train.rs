@@ -1,0 +1,35 @@
+//! Settings and progress reports shared by the trainers.
+
+/// How to train a model.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Seed of the shuffling and exploration (training is deterministic for a seed).
+    pub seed: u64,
+    /// Quantized weights with a smaller magnitude are pruned from the saved model.
+    pub min_weight: i16,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 10,
+            seed: 1,
+            min_weight: 1,
+        }
+    }
+}
+
+/// Scores after one epoch.
+#[derive(Debug, Clone)]
+pub struct EpochReport {
+    /// 1-based epoch number.
+    pub epoch: usize,
+    /// Score on the training data during the epoch (with the weights as they were learned).
+    pub train_score: f64,
+    /// Score of the averaged model on the dev data.
+    pub dev_score: f64,
+    /// Wall-clock time of the epoch, including the dev evaluation.
+    pub seconds: f64,
+}
