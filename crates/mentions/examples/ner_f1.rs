@@ -42,8 +42,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let mentions = MentionStage::new()?;
     let classes = ["PERSON", "ORGANIZATION", "LOCATION", "MISC"];
-    let mut raw = vec![Counts::default(); 5];
-    let mut ours = vec![Counts::default(); 5];
+    let mut raw = [Counts::default(); 5];
+    let mut ours = [Counts::default(); 5];
     for d in &docs {
         let id = d.id.as_deref().unwrap_or_default();
         let path = text_dir.join(format!("{id}.txt"));

@@ -85,6 +85,8 @@ pub struct Lexicon {
     pub(crate) entries: Vec<Entry>,
     pub(crate) patterns: Vec<Pattern>,
     pub(crate) names: AhoCorasick,
+    /// Patterns by automaton pattern id: forms equal up to ASCII case share one.
+    pub(crate) groups: Vec<Vec<u32>>,
     pub(crate) first_names: HashSet<&'static str>,
     pub(crate) titles: HashSet<&'static str>,
     pub(crate) org_heads: HashMap<&'static str, EntityKind>,
@@ -305,11 +307,18 @@ impl Lexicon {
                 b.pattern(e, a, Role::Name);
             }
         }
-        let lowered: Vec<String> = b
-            .patterns
-            .iter()
-            .map(|p| p.form.to_ascii_lowercase())
-            .collect();
+        let mut lowered: Vec<String> = Vec::new();
+        let mut groups: Vec<Vec<u32>> = Vec::new();
+        let mut group_of: HashMap<String, usize> = HashMap::new();
+        for (i, p) in b.patterns.iter().enumerate() {
+            let low = p.form.to_ascii_lowercase();
+            let g = *group_of.entry(low.clone()).or_insert_with(|| {
+                lowered.push(low);
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[g].push(i as u32);
+        }
         let names = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Both)
@@ -407,6 +416,7 @@ impl Lexicon {
             entries: b.entries,
             patterns: b.patterns,
             names,
+            groups,
             first_names: words(FIRST_NAMES).collect(),
             titles: words(TITLES).collect(),
             org_heads,

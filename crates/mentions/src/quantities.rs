@@ -148,8 +148,9 @@ fn read(w: &Words, lex: &Lexicon, taken: &[bool], start: usize) -> Option<(Quant
         let (a, mut b) = (value.unwrap_or_default(), second.value.unwrap_or_default());
         // "between 10 and 12 thousand": the scale of the second applies to the first.
         let mut a2 = a;
-        if b > a && a < 1000.0 && b >= 1000.0 && !num.digits {
-            a2 = a * (b / second.value.unwrap_or(1.0)).max(1.0);
+        let scale_at = |e: usize| numbers::scale(w.lw_at(e - 1));
+        if let (None, Some(s)) = (scale_at(num.end), scale_at(second.end)) {
+            a2 = a * s;
         }
         if b < a2 {
             b = a2;

@@ -163,13 +163,15 @@ pub(crate) fn gazetteer(w: &Words, lex: &Lexicon, out: &mut Vec<Cand>) {
                 break;
             };
             let e = mm.end();
-            let p = &lex.patterns[mm.pattern().as_usize()];
-            if text.is_char_boundary(e)
-                && !is_alnum_at(text, e, false)
-                && case_ok(p.form, &text[s..e])
-            {
-                found = Some((mm.pattern().as_usize(), e));
-                break;
+            if text.is_char_boundary(e) && !is_alnum_at(text, e, false) {
+                // Forms that differ only in case share one automaton pattern.
+                let fits = lex.groups[mm.pattern().as_usize()]
+                    .iter()
+                    .find(|&&pi| case_ok(lex.patterns[pi as usize].form, &text[s..e]));
+                if let Some(&pi) = fits {
+                    found = Some((pi as usize, e));
+                    break;
+                }
             }
             limit = e - 1;
         }
