@@ -1,9 +1,9 @@
 //! The alias and word-list data shipped in `data/`, parsed once and compiled
 //! into lookup tables (an Aho-Corasick automaton for names, hash sets for words).
 
-use aho_corasick::{AhoCorasick, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use hearsay_core::{Certainty, EntityKind, EntityType, HedgeKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Why the embedded data could not be compiled (a bug in a data file).
 #[derive(Debug, thiserror::Error)]
@@ -214,7 +214,7 @@ impl Lexicon {
             patterns: Vec::new(),
             ambiguous: words(AMBIGUOUS).collect(),
         };
-        let mut country_by_iso = HashMap::new();
+        let mut country_by_iso = HashMap::default();
         for (line, c) in rows(COUNTRIES) {
             if c.len() != 6 {
                 return Err(err("countries.tsv", line, "expected 6 columns"));
@@ -309,7 +309,7 @@ impl Lexicon {
         }
         let mut lowered: Vec<String> = Vec::new();
         let mut groups: Vec<Vec<u32>> = Vec::new();
-        let mut group_of: HashMap<String, usize> = HashMap::new();
+        let mut group_of: HashMap<String, usize> = HashMap::default();
         for (i, p) in b.patterns.iter().enumerate() {
             let low = p.form.to_ascii_lowercase();
             let g = *group_of.entry(low.clone()).or_insert_with(|| {
@@ -322,9 +322,10 @@ impl Lexicon {
         let names = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Both)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&lowered)?;
 
-        let mut org_heads = HashMap::new();
+        let mut org_heads = HashMap::default();
         for (line, c) in rows(ORG_HEADS) {
             let kind = (c.len() == 2)
                 .then(|| parse_kind(c[1]))
@@ -333,7 +334,7 @@ impl Lexicon {
             org_heads.insert(c[0], kind);
         }
 
-        let mut hedges: HashMap<&'static str, Vec<HedgeEntry>> = HashMap::new();
+        let mut hedges: HashMap<&'static str, Vec<HedgeEntry>> = HashMap::default();
         for (line, c) in rows(HEDGES) {
             if c.len() != 3 {
                 return Err(err("hedges.tsv", line, "expected 3 columns"));
@@ -371,7 +372,7 @@ impl Lexicon {
         }
 
         let mut units: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> =
-            HashMap::new();
+            HashMap::default();
         for (line, c) in rows(UNITS) {
             if c.len() != 2 {
                 return Err(err("units.tsv", line, "expected 2 columns"));
@@ -383,7 +384,7 @@ impl Lexicon {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
 
-        let mut currencies = HashMap::new();
+        let mut currencies = HashMap::default();
         for (line, c) in rows(CURRENCIES) {
             let (pre, post) = match c.get(2).copied() {
                 Some("prefix") => (true, false),
@@ -394,7 +395,7 @@ impl Lexicon {
             currencies.insert(c[0], (c[1], pre, post));
         }
 
-        let mut descriptors = Descriptors::new();
+        let mut descriptors = Descriptors::default();
         for (line, c) in rows(DESCRIPTORS) {
             if c.len() != 2 {
                 return Err(err("descriptors.tsv", line, "expected 2 columns"));

@@ -61,6 +61,9 @@ const MODIFIERS: &[(&[&str], Bound)] = &[
 ];
 
 fn modifier_at(w: &Words, i: usize) -> Option<(Bound, usize)> {
+    if !MODIFIERS.iter().any(|(ws, _)| ws[0] == w.lw(i)) {
+        return None;
+    }
     MODIFIERS.iter().find_map(|(ws, b)| {
         ws.iter()
             .enumerate()
@@ -107,8 +110,38 @@ pub(crate) fn find(w: &Words, lex: &Lexicon, taken: &[bool]) -> Vec<Quantity> {
     out
 }
 
+/// True when a quantity can start at word `i`: a digit, a number or amount word,
+/// a currency sign, or a modifier.
+fn may_start(w: &Words, lex: &Lexicon, i: usize) -> bool {
+    let lw = w.lw(i);
+    let b = lw.as_bytes()[0];
+    b.is_ascii_digit()
+        || (!b.is_ascii_alphabetic() && lex.currencies.contains_key(w.w(i)))
+        || matches!(
+            lw,
+            "a" | "an"
+                | "one"
+                | "several"
+                | "few"
+                | "couple"
+                | "dozens"
+                | "scores"
+                | "hundreds"
+                | "thousands"
+                | "millions"
+                | "billions"
+                | "tens"
+                | "us$"
+                | "usd"
+                | "eur"
+                | "gbp"
+        )
+        || numbers::word_value(lw).is_some()
+        || MODIFIERS.iter().any(|(ws, _)| ws[0] == lw)
+}
+
 fn read(w: &Words, lex: &Lexicon, taken: &[bool], start: usize) -> Option<(Quantity, usize)> {
-    if taken[start] {
+    if taken[start] || !may_start(w, lex, start) {
         return None;
     }
     let (bound, mut k) = match modifier_at(w, start) {

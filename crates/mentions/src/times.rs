@@ -136,6 +136,35 @@ fn month_at(w: &Words, i: usize) -> Option<u32> {
 /// Read one expression at word `i`: the raw value and the word after it.
 fn read(w: &Words, i: usize) -> Option<(Raw, usize)> {
     let lw = w.lw(i);
+    let may_start = lw.as_bytes()[0].is_ascii_digit()
+        || w.is_cap(i)
+        || matches!(
+            lw,
+            "today"
+                | "tonight"
+                | "yesterday"
+                | "tomorrow"
+                | "currently"
+                | "nowadays"
+                | "recently"
+                | "lately"
+                | "at"
+                | "these"
+                | "in"
+                | "last"
+                | "past"
+                | "this"
+                | "next"
+                | "coming"
+                | "earlier"
+                | "later"
+                | "a"
+                | "an"
+        )
+        || crate::numbers::word_value(lw).is_some();
+    if !may_start {
+        return None;
+    }
     // ISO 8601: 2024-10-08
     if lw.len() == 10 && lw.as_bytes()[4] == b'-' && lw.as_bytes()[7] == b'-' {
         let y = year_number(&lw[..4])?;
