@@ -1,1 +1,73 @@
-//! Placeholder, replaced by its issue's work.
+//! The store of documents, analyses and claims.
+//!
+//! [`Store`] is what callers use; [`SqliteStore`] implements it over one
+//! SQLite file (WAL, FTS5, versioned migrations in [`schema`]). A server
+//! backend (PostgreSQL) can implement the same trait without touching callers.
+//!
+//! Every document is written in one transaction: a crash leaves either the
+//! whole document with all its layers, or nothing of it. Offsets are stored as
+//! Unicode code points, the public convention.
+//!
+//! ```
+//! use hearsay_core::{Analysis, Document};
+//! use hearsay_store::{PutOutcome, SqliteStore, Store};
+//! let mut store = SqliteStore::open_in_memory().unwrap();
+//! let a = Analysis::empty(Document::new("Officials said it rained."), "v1");
+//! assert_eq!(store.put(&a).unwrap(), PutOutcome::Added);
+//! assert_eq!(store.put(&a).unwrap(), PutOutcome::Unchanged);
+//! assert_eq!(store.documents(&Default::default()).unwrap().len(), 1);
+//! ```
+
+mod error;
+mod query;
+pub mod schema;
+mod sqlite;
+mod tags;
+
+pub use error::StoreError;
+pub use query::{Claim, ClaimQuery, ClaimSource, ClaimVia, DocQuery, DocSummary, StoredSpan};
+pub use sqlite::SqliteStore;
+
+use hearsay_core::{Analysis, DocId, Document};
+use std::collections::HashMap;
+
+/// What [`Store::put`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PutOutcome {
+    /// A new document.
+    Added,
+    /// A stored document whose layers came from another analyzer version: replaced.
+    Reanalyzed,
+    /// Already stored with this analyzer version: nothing written.
+    Unchanged,
+}
+
+/// Storage of analyzed documents and queries over them.
+pub trait Store {
+    /// Store an analysis (its document and every layer) in one transaction.
+    /// A document already stored by the same analyzer version is left as it is;
+    /// one stored by another version gets its layers replaced.
+    fn put(&mut self, analysis: &Analysis) -> Result<PutOutcome, StoreError>;
+
+    /// The analyzer version of every stored document.
+    fn analyzers(&self) -> Result<HashMap<DocId, String>, StoreError>;
+
+    /// Ids of the documents whose layers were produced by an analyzer other than `current`.
+    fn stale(&self, current: &str) -> Result<Vec<DocId>, StoreError>;
+
+    /// The stored documents, newest first.
+    fn documents(&self, query: &DocQuery) -> Result<Vec<DocSummary>, StoreError>;
+
+    /// The full id of the one document whose id starts with `prefix`.
+    fn resolve(&self, prefix: &str) -> Result<DocId, StoreError>;
+
+    /// A stored document (text and metadata).
+    fn document(&self, id: &DocId) -> Result<Document, StoreError>;
+
+    /// A stored analysis, rebuilt from the tables. Tokens and NER spans are not
+    /// stored, so those layers come back empty.
+    fn analysis(&self, id: &DocId) -> Result<Analysis, StoreError>;
+
+    /// Claims matching a query, with their document.
+    fn claims(&self, query: &ClaimQuery) -> Result<Vec<Claim>, StoreError>;
+}

@@ -1,0 +1,284 @@
+//! The SQLite store: round trips, re-analysis, queries, migrations.
+
+use hearsay_core::*;
+use hearsay_store::{ClaimQuery, DocQuery, PutOutcome, SqliteStore, Store, StoreError};
+
+const TEXT: &str = "The DPRK has sent 1,500 troops, Seoulʼs NIS reported. \
+Analysts said North Korea could send more in October.";
+
+fn span(s: &str, nth: usize) -> Span {
+    let i = TEXT.match_indices(s).nth(nth).unwrap().0;
+    Span::new(i, i + s.len())
+}
+
+/// An analysis with every layer filled, the way the analyzer stages fill them.
+fn full(analyzer: &str) -> Analysis {
+    let mut doc = Document::new(TEXT);
+    doc.title = Some("Troops".into());
+    doc.outlet = Some("Babel".into());
+    doc.published = Some("2024-10-21".into());
+    let mut a = Analysis::empty(doc, analyzer);
+    a.sentences = vec![
+        Sentence {
+            span: span("The DPRK has sent 1,500 troops, Seoulʼs NIS reported.", 0),
+            tokens: 0..0,
+        },
+        Sentence {
+            span: span("Analysts said North Korea could send more in October.", 0),
+            tokens: 0..0,
+        },
+    ];
+    a.entities = vec![
+        Entity {
+            id: "gpe:north-korea".into(),
+            name: "North Korea".into(),
+            etype: EntityType::Gpe,
+            kind: EntityKind::Country,
+            mentions: vec![
+                Mention {
+                    span: span("DPRK", 0),
+                    tokens: 0..0,
+                },
+                Mention {
+                    span: span("North Korea", 0),
+                    tokens: 0..0,
+                },
+            ],
+        },
+        Entity {
+            id: "org:nis".into(),
+            name: "National Intelligence Service (South Korea)".into(),
+            etype: EntityType::Org,
+            kind: EntityKind::GovernmentAgency,
+            mentions: vec![Mention {
+                span: span("NIS", 0),
+                tokens: 0..0,
+            }],
+        },
+    ];
+    let hedge = Hedge {
+        span: span("could", 0),
+        certainty: Certainty::Possible,
+        kind: HedgeKind::Hedge,
+        scope: span("North Korea could send more in October", 0),
+    };
+    a.attributions = vec![
+        Attribution {
+            id: "a1".into(),
+            kind: AttributionKind::Indirect,
+            cue: Cue {
+                span: span("reported", 0),
+                lemma: "report".into(),
+            },
+            source: Some(Source {
+                span: span("Seoulʼs NIS", 0),
+                entity: Some("org:nis".into()),
+                kind: SourceKind::GovernmentAgency,
+                role: None,
+            }),
+            content: vec![span("The DPRK has sent 1,500 troops", 0)],
+            via: vec![ViaLink {
+                span: Span::default(),
+                text: "Babel".into(),
+                entity: None,
+                kind: SourceKind::NewsOutlet,
+                cue: None,
+            }],
+            hedge: None,
+            confidence: 0.75,
+        },
+        Attribution {
+            id: "a2".into(),
+            kind: AttributionKind::Indirect,
+            cue: Cue {
+                span: span("said", 0),
+                lemma: "say".into(),
+            },
+            source: Some(Source {
+                span: span("Analysts", 0),
+                entity: None,
+                kind: SourceKind::AnonymousGroup,
+                role: Some("analysts".into()),
+            }),
+            content: vec![span("North Korea could send more in October", 0)],
+            via: vec![],
+            hedge: Some(hedge.clone()),
+            confidence: 0.5,
+        },
+    ];
+    a.quantities = vec![Quantity {
+        span: span("1,500 troops", 0),
+        value: Some(1500.0),
+        min: None,
+        max: None,
+        unit: Some("troops".into()),
+        approximate: false,
+    }];
+    a.times = vec![TimeExpr {
+        span: span("October", 0),
+        start_date: Some("2024-10-01".into()),
+        end_date: Some("2024-10-31".into()),
+        granularity: TimeGranularity::Month,
+        anchor: TimeAnchor::Publication,
+    }];
+    a.hedges = vec![hedge];
+    a.flags = vec![Flag {
+        kind: FlagKind::UnresolvedSource,
+        entities: vec![],
+        mentions: vec![span("Analysts", 0)],
+        note: "who are the analysts?".into(),
+    }];
+    a
+}
+
+#[test]
+fn a_full_analysis_round_trips() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let a = full("v1");
+    assert_eq!(store.put(&a).unwrap(), PutOutcome::Added);
+    let back = store.analysis(&a.document.id).unwrap();
+    assert_eq!(back, a);
+}
+
+#[test]
+fn same_analyzer_is_a_no_op_and_a_new_one_replaces_layers() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let a = full("v1");
+    store.put(&a).unwrap();
+    assert_eq!(store.put(&a).unwrap(), PutOutcome::Unchanged);
+    assert_eq!(store.stale("v2").unwrap(), vec![a.document.id.clone()]);
+    let mut b = full("v2");
+    b.attributions.truncate(1);
+    assert_eq!(store.put(&b).unwrap(), PutOutcome::Reanalyzed);
+    assert!(store.stale("v2").unwrap().is_empty());
+    assert_eq!(store.analysis(&a.document.id).unwrap(), b);
+    // the old claim is gone from the full-text index too
+    let q = ClaimQuery {
+        search: Some("October".into()),
+        ..Default::default()
+    };
+    assert!(store.claims(&q).unwrap().is_empty());
+    assert_eq!(store.count().unwrap(), 1);
+}
+
+#[test]
+fn claims_by_entity_match_aliases_in_content_and_sources() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    store.put(&full("v1")).unwrap();
+    let by = |e: &str| {
+        let q = ClaimQuery {
+            entity: Some(e.into()),
+            ..Default::default()
+        };
+        store
+            .claims(&q)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.id)
+            .collect::<Vec<_>>()
+    };
+    // "DPRK" is a mention of North Korea inside a1's content; a2's content names North Korea.
+    assert_eq!(by("north korea"), ["a1", "a2"]);
+    assert_eq!(by("DPRK"), ["a1", "a2"]);
+    // NIS is a1's source.
+    assert_eq!(by("National Intelligence Service (South Korea)"), ["a1"]);
+    assert!(by("Ukraine").is_empty());
+}
+
+#[test]
+fn claims_by_source_and_search() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    store.put(&full("v1")).unwrap();
+    let q = ClaimQuery {
+        source: Some("intelligence".into()),
+        ..Default::default()
+    };
+    let claims = store.claims(&q).unwrap();
+    assert_eq!(claims.len(), 1);
+    let c = &claims[0];
+    assert_eq!(c.source.as_ref().unwrap().span.text, "Seoulʼs NIS");
+    assert_eq!(
+        c.source.as_ref().unwrap().name.as_deref(),
+        Some("National Intelligence Service (South Korea)")
+    );
+    assert_eq!(c.content[0].text, "The DPRK has sent 1,500 troops");
+    assert_eq!((c.cue.start, c.cue.end), (44, 52)); // code points: "ʼ" is one
+    assert_eq!(c.via[0].text, "Babel");
+    let q = ClaimQuery {
+        search: Some("send AND october".into()),
+        ..Default::default()
+    };
+    let claims = store.claims(&q).unwrap();
+    assert_eq!(claims[0].hedge.as_deref(), Some("could"));
+    let q = ClaimQuery {
+        search: Some("\"unbalanced".into()),
+        ..Default::default()
+    };
+    let r = store.claims(&q);
+    assert!(matches!(r, Err(StoreError::BadQuery { .. })), "{r:?}");
+    let q = ClaimQuery {
+        source: Some("%".into()),
+        ..Default::default()
+    };
+    assert!(store.claims(&q).unwrap().is_empty());
+    let q = ClaimQuery {
+        limit: Some(1),
+        ..Default::default()
+    };
+    assert_eq!(store.claims(&q).unwrap().len(), 1);
+}
+
+#[test]
+fn documents_list_and_resolve_prefixes() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let a = full("v1");
+    store.put(&a).unwrap();
+    store
+        .put(&Analysis::empty(Document::new("Another text."), "v1"))
+        .unwrap();
+    let docs = store.documents(&DocQuery::default()).unwrap();
+    assert_eq!(docs.len(), 2);
+    let troops = docs
+        .iter()
+        .find(|d| d.title.as_deref() == Some("Troops"))
+        .unwrap();
+    assert_eq!(
+        (troops.claims, troops.entities, troops.chars),
+        (2, 2, TEXT.chars().count())
+    );
+    let found = store
+        .documents(&DocQuery {
+            search: Some("troops".into()),
+            limit: None,
+        })
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    let id = a.document.id.clone();
+    assert_eq!(store.resolve(&id.as_str()[..8]).unwrap(), id);
+    assert_eq!(store.resolve(&id.as_str().to_uppercase()).unwrap(), id);
+    assert!(matches!(store.resolve("zz"), Err(StoreError::NotFound(_))));
+    assert!(matches!(store.resolve(""), Err(StoreError::NotFound(_))));
+}
+
+#[test]
+fn files_persist_and_newer_schemas_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.db");
+    {
+        let mut store = SqliteStore::open(&path).unwrap();
+        store.put(&full("v1")).unwrap();
+        assert_eq!(
+            store.schema_version().unwrap(),
+            hearsay_store::schema::MIGRATIONS.len() as i64
+        );
+    }
+    let store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.count().unwrap(), 1);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let err = SqliteStore::open(&path).err().unwrap();
+    assert!(err.to_string().contains("schema version 99"), "{err}");
+}
