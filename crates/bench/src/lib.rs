@@ -11,7 +11,7 @@
 //! use std::time::Duration;
 //! let corpus = Corpus::from_documents("mem", vec![Document::new("Officials said it rained.")]);
 //! let analyzer = hearsay_analyze::Analyzer::from_stages(Vec::new());
-//! let report = bench(&analyzer, Duration::ZERO, &corpus, &[Settings::new(1, Duration::ZERO)]).unwrap();
+//! let report = bench(&analyzer, Default::default(), &corpus, &[Settings::new(1, Duration::ZERO)]).unwrap();
 //! assert_eq!(report.runs[0].threads, 1);
 //! assert_eq!(report.corpus.words, 4);
 //! ```
@@ -24,21 +24,20 @@ mod report;
 
 pub use corpus::{Corpus, CorpusError, count_words};
 pub use cpu::{process_cpu_time, thread_cpu_time};
-pub use measure::{MeasureError, RunTimes, Settings, measure, time_model_loading};
+pub use measure::{MeasureError, ModelLoading, RunTimes, Settings, measure, time_model_loading};
 pub use memory::{current_rss_bytes, load_average, peak_rss_bytes};
 pub use report::{BENCH_SCHEMA, CorpusReport, Rates, Report, RunReport, StageReport};
 
 use hearsay_analyze::{ANALYZER_VERSION, Analyzer};
 use std::path::PathBuf;
-use std::time::Duration;
 
 /// Measures `analyzer` over `corpus` once per entry of `runs` and gathers the report.
 ///
-/// `model_load` is how long building the analyzer took (see [`time_model_loading`]);
+/// `loading` is how long building the analyzer took (see [`time_model_loading`]);
 /// the RSS after loading is read when this function starts.
 pub fn bench(
     analyzer: &Analyzer,
-    model_load: Duration,
+    loading: ModelLoading,
     corpus: &Corpus,
     runs: &[Settings],
 ) -> Result<Report, MeasureError> {
@@ -54,7 +53,8 @@ pub fn bench(
         analyzer: ANALYZER_VERSION.to_string(),
         stages: names.iter().map(|n| n.to_string()).collect(),
         corpus: CorpusReport::from(corpus),
-        model_load_ms: model_load.as_secs_f64() * 1e3,
+        model_load_ms: loading.wall.as_secs_f64() * 1e3,
+        model_load_cpu_ms: loading.cpu.map(|c| c.as_secs_f64() * 1e3),
         rss_after_load_bytes,
         peak_rss_bytes: peak_rss_bytes(),
         cores: std::thread::available_parallelism().map_or(1, |n| n.get()),

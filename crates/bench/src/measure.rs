@@ -196,11 +196,28 @@ fn nanos(d: Duration) -> u64 {
     u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)
 }
 
+/// How long building the analyzer with its models took.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ModelLoading {
+    /// Wall-clock time.
+    pub wall: Duration,
+    /// CPU time of the process meanwhile (all threads); `None` without a CPU clock.
+    pub cpu: Option<Duration>,
+}
+
 /// Times building the full analyzer with its shipped models, as every command does at start.
-pub fn time_model_loading() -> (Result<Analyzer, hearsay_analyze::AnalyzerError>, Duration) {
+pub fn time_model_loading() -> (
+    Result<Analyzer, hearsay_analyze::AnalyzerError>,
+    ModelLoading,
+) {
+    let cpu_start = process_cpu_time();
     let start = Instant::now();
     let analyzer = Analyzer::new();
-    (analyzer, start.elapsed())
+    let wall = start.elapsed();
+    let cpu = process_cpu_time()
+        .zip(cpu_start)
+        .map(|(end, start)| end.saturating_sub(start));
+    (analyzer, ModelLoading { wall, cpu })
 }
 
 #[cfg(test)]

@@ -161,6 +161,8 @@ pub struct Report {
     pub corpus: CorpusReport,
     /// Milliseconds to build the analyzer with its models.
     pub model_load_ms: f64,
+    /// CPU milliseconds (all threads) spent building the analyzer.
+    pub model_load_cpu_ms: Option<f64>,
     /// Resident memory right after loading the models, in bytes (Linux only).
     pub rss_after_load_bytes: Option<u64>,
     /// Peak resident memory of the whole benchmark process, in bytes (Linux only).
@@ -195,8 +197,10 @@ impl Report {
         let _ = writeln!(out, "analyzer: {} ({stages})", self.analyzer);
         let _ = writeln!(
             out,
-            "model loading: {:.1} ms; RSS after loading: {}; peak RSS: {}",
+            "model loading: {:.1} ms ({} CPU); RSS after loading: {}; peak RSS: {}",
             self.model_load_ms,
+            self.model_load_cpu_ms
+                .map_or_else(|| "n/a".to_string(), |c| format!("{c:.1} ms")),
             megabytes(self.rss_after_load_bytes),
             megabytes(self.peak_rss_bytes)
         );
@@ -345,6 +349,7 @@ mod tests {
             stages: vec!["tokenizer".into(), "tagger".into()],
             corpus: CorpusReport::from(&c),
             model_load_ms: 12.5,
+            model_load_cpu_ms: Some(10.0),
             rss_after_load_bytes: Some(5_000_000),
             peak_rss_bytes: None,
             cores: 2,
@@ -353,7 +358,10 @@ mod tests {
         };
         let text = report.to_text();
         assert!(text.contains("tokenizer → tagger"), "{text}");
-        assert!(text.contains("model loading: 12.5 ms"), "{text}");
+        assert!(
+            text.contains("model loading: 12.5 ms (10.0 ms CPU)"),
+            "{text}"
+        );
         assert!(text.contains("peak RSS: n/a"), "{text}");
         assert!(text.contains("2 cores, load average 0.50"), "{text}");
         assert!(text.contains("1 thread: 1 passes"), "{text}");

@@ -50,7 +50,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             args.corpus.display()
         );
     }
-    let (analyzer, load_time) = time_model_loading();
+    let (analyzer, loading) = time_model_loading();
     let analyzer = analyzer.context("loading the analyzer")?;
     let corpus = Corpus::load(&args.corpus).context("reading the benchmark corpus")?;
     let all = match args.threads {
@@ -69,7 +69,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             args.min_time.as_secs_f64()
         );
     }
-    let report = bench(&analyzer, load_time, &corpus, &runs).context("measuring")?;
+    let report = bench(&analyzer, loading, &corpus, &runs).context("measuring")?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
