@@ -68,6 +68,10 @@ const TRP: u64 = 45;
 const TRW: u64 = 46;
 const HDL: u64 = 47;
 const SQ: u64 = 48;
+const FRAME: u64 = 49;
+const FRAME_SUBJ: u64 = 50;
+const COLON: u64 = 51;
+const SUBJ_OBJ: u64 = 52;
 
 /// Hash standing for "no token here" (before the sentence start, after its end, no head).
 const EDGE: u64 = 0x005e_ed0f_ed9e;
@@ -78,15 +82,22 @@ pub(crate) struct CueSeq<'v, 'a> {
     lo: usize,
     hi: usize,
     marks: [u64; 4],
+    bias: f32,
 }
 
 impl<'v, 'a> CueSeq<'v, 'a> {
     /// The tokens `lo..hi` (one sentence) of `v`.
     pub(crate) fn new(v: &'v DocView<'a>, lo: usize, hi: usize) -> Self {
+        Self::with_bias(v, lo, hi, 0.0)
+    }
+
+    /// The same, with `bias` added to the score of starting a cue at every token.
+    pub(crate) fn with_bias(v: &'v DocView<'a>, lo: usize, hi: usize, bias: f32) -> Self {
         CueSeq {
             v,
             lo,
             hi,
+            bias,
             marks: [
                 hash_str("mark"),
                 hash_str("ccomp"),
@@ -152,6 +163,10 @@ impl Sequence for CueSeq<'_, '_> {
             f.f3(HDL, d[i], l[h], p[i]);
         }
         let mut has_ccomp_that = false;
+        // The verb's frame without its lemma, so that unseen verbs with a
+        // reporting frame (a person subject, a clause) still look like cues.
+        let mut frame = 0u64;
+        let mut subj = EDGE;
         for &c in v.kids(i) {
             let c = c as usize;
             f.f1(CD, d[c]);
@@ -159,7 +174,9 @@ impl Sequence for CueSeq<'_, '_> {
             if v.punct[c] {
                 continue;
             }
+            frame = crate::hash::mix(frame, d[c]);
             if d[c] == self.marks[2] || d[c] == self.marks[3] {
+                subj = crate::hash::mix(v.ner[c], v.pos[c]);
                 f.f2(SUBJ, v.ner[c], v.pos[c]);
                 f.f2(LSUBJ, l[i], v.ner[c]);
             }
@@ -174,6 +191,20 @@ impl Sequence for CueSeq<'_, '_> {
             }
         }
         f.f2(LCCOMP, l[i], u64::from(has_ccomp_that));
+        f.f3(FRAME, p[i], d[i], frame);
+        f.f3(FRAME_SUBJ, p[i], subj, u64::from(has_ccomp_that));
+        f.f3(SUBJ_OBJ, subj, frame, v.suffix[i]);
+        if v.punct[i] {
+            // A colon after a name opening a paragraph ("PENCE: Well, …", "Poll: …").
+            let words_before = (self.lo..i).filter(|&j| !v.punct[j]).count().min(5);
+            f.f4(
+                COLON,
+                w[i],
+                self.at(&v.shape, s - 1),
+                u64::from(v.para_start[self.lo]),
+                words_before as u64,
+            );
+        }
         let inq = v.quote[i] != NONE;
         f.f2(QIN, u64::from(inq), p[i]);
         f.f2(LQIN, l[i], u64::from(inq));
@@ -214,6 +245,14 @@ impl Sequence for CueSeq<'_, '_> {
     fn may_follow(&self, prev: usize, cur: usize) -> bool {
         cur != usize::from(I) || prev == usize::from(B) || prev == usize::from(I)
     }
+
+    fn offset(&self, label: usize) -> f32 {
+        if label == usize::from(B) {
+            self.bias
+        } else {
+            0.0
+        }
+    }
 }
 
 /// Cue spans of a B/I/O labelling, as token ranges (absolute, `lo` added).
@@ -236,11 +275,23 @@ pub(crate) fn spans(labels: &[u8], lo: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// How much more the model likes starting a cue at token `i` than leaving it out
+/// (emission scores only, without the bias).
+pub(crate) fn margin(w: &Weights, v: &DocView, i: usize, f: &mut Feats) -> f32 {
+    let (lo, hi) = v.sents[v.sent[i] as usize];
+    let seq = CueSeq::new(v, lo as usize, hi as usize);
+    f.clear();
+    seq.emit(i - lo as usize, f);
+    let mut s = [0f32; LABELS];
+    w.add_to(&f.keys, &mut s);
+    s[usize::from(B)] - s[usize::from(O)]
+}
+
 /// All cues of a document, in text order, as token ranges `lo..hi`.
-pub(crate) fn tag(w: &Weights, v: &DocView, sc: &mut Scratch) -> Vec<(usize, usize)> {
+pub(crate) fn tag(w: &Weights, v: &DocView, bias: f32, sc: &mut Scratch) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for &(lo, hi) in &v.sents {
-        let seq = CueSeq::new(v, lo as usize, hi as usize);
+        let seq = CueSeq::with_bias(v, lo as usize, hi as usize, bias);
         let y = decode(w, &seq, sc);
         out.extend(spans(&y, lo as usize));
     }

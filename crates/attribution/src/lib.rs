@@ -26,13 +26,17 @@ pub mod score;
 
 mod assemble;
 mod cue;
+mod filter;
 mod gold;
 mod hash;
+mod lines;
 mod model;
 mod perceptron;
 mod predict;
+mod resolve;
 mod role;
 mod train;
+mod via;
 mod view;
 
 pub use error::{CorpusError, ModelError};

@@ -10,13 +10,18 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 /// File magic and format version.
-const MAGIC: &str = "HSATTR01";
+const MAGIC: &str = "HSATTR02";
 
 /// The trained weights of both taggers, with a note on how they were trained.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pub(crate) cue: Weights,
     pub(crate) role: Weights,
+    pub(crate) keep: Weights,
+    /// Added to the score of starting a cue: trades precision for recall.
+    pub(crate) cue_bias: f32,
+    /// Added to the filter's margin for keeping a candidate.
+    pub(crate) keep_bias: f32,
     about: String,
 }
 
@@ -28,8 +33,22 @@ static SHIPPED: &[u8] = include_bytes!(concat!(
 
 impl Model {
     /// Assemble a model from trained weights.
-    pub(crate) fn new(cue: Weights, role: Weights, about: String) -> Self {
-        Model { cue, role, about }
+    pub(crate) fn new(
+        cue: Weights,
+        role: Weights,
+        keep: Weights,
+        cue_bias: f32,
+        keep_bias: f32,
+        about: String,
+    ) -> Self {
+        Model {
+            cue,
+            role,
+            keep,
+            cue_bias,
+            keep_bias,
+            about,
+        }
     }
 
     /// How the model was trained (data, epochs, seed), as recorded at training.
@@ -54,8 +73,11 @@ impl Model {
         raw.extend_from_slice(MAGIC.as_bytes());
         raw.extend_from_slice(&(self.about.len() as u32).to_le_bytes());
         raw.extend_from_slice(self.about.as_bytes());
+        raw.extend_from_slice(&self.cue_bias.to_le_bytes());
+        raw.extend_from_slice(&self.keep_bias.to_le_bytes());
         self.cue.encode(&mut raw);
         self.role.encode(&mut raw);
+        self.keep.encode(&mut raw);
         let mut gz = GzEncoder::new(Vec::new(), Compression::best());
         gz.write_all(&raw).expect("writing to memory");
         gz.finish().expect("writing to memory")
@@ -74,15 +96,31 @@ impl Model {
         let n = u32::from_le_bytes(take(&mut input, 4)?.try_into().expect("4 bytes")) as usize;
         let about = String::from_utf8(take(&mut input, n)?.to_vec())
             .map_err(|_| ModelError::Corrupt("training note is not UTF-8".into()))?;
+        let cue_bias = f32::from_le_bytes(take(&mut input, 4)?.try_into().expect("4 bytes"));
+        let keep_bias = f32::from_le_bytes(take(&mut input, 4)?.try_into().expect("4 bytes"));
+        if !cue_bias.is_finite() || !keep_bias.is_finite() {
+            return Err(ModelError::Corrupt("a bias is not a number".into()));
+        }
         let cue = Weights::decode(&mut input)?;
         let role = Weights::decode(&mut input)?;
-        if cue.labels() != crate::cue::LABELS || role.labels() != crate::role::LABELS {
+        let keep = Weights::decode(&mut input)?;
+        if cue.labels() != crate::cue::LABELS
+            || role.labels() != crate::role::LABELS
+            || keep.labels() != crate::filter::LABELS
+        {
             return Err(ModelError::Corrupt("unexpected label counts".into()));
         }
         if !input.is_empty() {
             return Err(ModelError::Corrupt("trailing bytes".into()));
         }
-        Ok(Model { cue, role, about })
+        Ok(Model {
+            cue,
+            role,
+            keep,
+            cue_bias,
+            keep_bias,
+            about,
+        })
     }
 
     /// Read a model file.
@@ -109,7 +147,14 @@ mod tests {
 
     #[test]
     fn round_trips_and_rejects_garbage() {
-        let m = Model::new(Weights::new(4, 3), Weights::new(4, 3), "test".into());
+        let m = Model::new(
+            Weights::new(4, 3),
+            Weights::new(4, 3),
+            Weights::new(4, 2),
+            1.5,
+            -2.0,
+            "test".into(),
+        );
         let back = Model::from_bytes(&m.to_bytes()).unwrap();
         assert_eq!(back, m);
         assert!(Model::from_bytes(b"not a model").is_err());

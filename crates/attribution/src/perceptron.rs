@@ -145,6 +145,10 @@ pub(crate) trait Sequence {
     fn allowed(&self, i: usize, label: usize) -> bool;
     /// May `cur` follow `prev` (`prev == labels()` at the start)?
     fn may_follow(&self, prev: usize, cur: usize) -> bool;
+    /// A constant added to every score of `label` when decoding (a recall/precision knob).
+    fn offset(&self, _label: usize) -> f32 {
+        0.0
+    }
 }
 
 /// Reusable buffers for [`decode`].
@@ -173,6 +177,9 @@ pub(crate) fn decode<S: Sequence>(w: &Weights, seq: &S, sc: &mut Scratch) -> Vec
         sc.feats.clear();
         seq.emit(i, &mut sc.feats);
         w.add_to(&sc.feats.keys, &mut sc.emit[i * l..(i + 1) * l]);
+        for (label, e) in sc.emit[i * l..(i + 1) * l].iter_mut().enumerate() {
+            *e += seq.offset(label);
+        }
         let prevs = if i == 0 { l..l + 1 } else { 0..l };
         for prev in prevs {
             sc.feats.clear();

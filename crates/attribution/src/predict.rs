@@ -1,12 +1,15 @@
-//! Running the model over an analysis: cues, then roles per cue, then the
-//! attributions with resolved sources, via chains and hedges.
+//! Running the model over an analysis: candidate cues, their roles, the
+//! filter's decision, then the attributions with resolved sources, via chains
+//! and hedges.
 
+use crate::filter::{self, Candidate, KEEP};
+use crate::hash::Feats;
 use crate::model::Model;
-use crate::perceptron::Scratch;
-use crate::role::{CueIndex, RoleSeq};
+use crate::perceptron::{Scratch, Weights};
+use crate::role::{CueIndex, RoleSeq, Roles};
 use crate::view::DocView;
-use crate::{assemble, cue, role};
-use hearsay_core::{Analysis, Attribution, Stage};
+use crate::{assemble, cue, lines, resolve, role, via};
+use hearsay_core::{Analysis, Attribution, Flag, FlagKind, Hedge, SourceKind, Stage, ViaLink};
 
 /// The pipeline stage that writes [`Analysis::attributions`].
 pub struct AttributionStage {
@@ -26,30 +29,198 @@ impl Stage for AttributionStage {
     }
 
     fn annotate(&self, analysis: &mut Analysis) {
-        analysis.attributions = self.model.predict(analysis);
+        let (atts, flags) = self.model.run(analysis);
+        analysis.attributions = atts;
+        analysis
+            .flags
+            .retain(|f| f.kind != FlagKind::UnresolvedSource);
+        analysis.flags.extend(flags);
     }
+}
+
+/// A candidate attribution before the filter.
+pub(crate) struct Found {
+    /// The cue's tokens.
+    pub cue: (usize, usize),
+    /// Source and content.
+    pub roles: Roles,
+    /// Found by the attribution-line rule rather than the taggers.
+    pub ruled: bool,
+    /// The cue tagger's margin for starting the cue.
+    pub margin: f32,
+}
+
+/// Roles of every cue, each seeing all the others.
+fn roles_of(
+    role_w: &Weights,
+    v: &DocView,
+    cues: &[(usize, usize)],
+    sc: &mut Scratch,
+) -> Vec<Roles> {
+    let idx = CueIndex::new(v, cues);
+    cues.iter()
+        .map(|&c| role::tag(role_w, &RoleSeq::new(v, &idx, c), sc))
+        .collect()
+}
+
+/// Candidate attributions: tagged cues (with `bias` for recall) and attribution lines, in text order.
+pub(crate) fn candidates(
+    cue_w: &Weights,
+    role_w: &Weights,
+    bias: f32,
+    v: &DocView,
+    sc: &mut Scratch,
+) -> Vec<Found> {
+    let ruled = lines::find(v);
+    let mut cues = cue::tag(cue_w, v, bias, sc);
+    cues.retain(|c| !ruled.iter().any(|(r, _)| r.0 < c.1 && c.0 < r.1));
+    let mut all: Vec<(usize, usize)> = cues
+        .iter()
+        .chain(ruled.iter().map(|r| &r.0))
+        .copied()
+        .collect();
+    all.sort_unstable();
+    let roles = roles_of(role_w, v, &all, sc);
+    let mut feats = Feats::default();
+    all.into_iter()
+        .zip(roles)
+        .map(|(c, roles)| {
+            let is_ruled = ruled.iter().any(|r| r.0 == c);
+            let roles = if is_ruled {
+                ruled
+                    .iter()
+                    .find(|r| r.0 == c)
+                    .map(|r| r.1.clone())
+                    .unwrap_or(roles)
+            } else {
+                roles
+            };
+            Found {
+                cue: c,
+                roles,
+                ruled: is_ruled,
+                margin: cue::margin(cue_w, v, c.0, &mut feats),
+            }
+        })
+        .collect()
+}
+
+/// The filter's decisions on candidates: keep or drop, with the keep margin.
+pub(crate) fn judge(
+    keep_w: &Weights,
+    keep_bias: f32,
+    v: &DocView,
+    found: &[Found],
+) -> Vec<(bool, f32)> {
+    let pairs: Vec<((usize, usize), Roles)> =
+        found.iter().map(|f| (f.cue, f.roles.clone())).collect();
+    let nested = filter::nesting(&pairs);
+    let mut feats = Feats::default();
+    found
+        .iter()
+        .zip(nested)
+        .map(|(f, nested)| {
+            if f.ruled {
+                return (true, 2.0);
+            }
+            let cand = Candidate {
+                v,
+                cue: f.cue,
+                roles: &f.roles,
+                margin: f.margin,
+                nested,
+            };
+            feats.clear();
+            crate::perceptron::Sequence::emit(&cand, 0, &mut feats);
+            let mut s = [0f32; filter::LABELS];
+            keep_w.add_to(&feats.keys, &mut s);
+            let m = s[usize::from(KEEP)] - s[usize::from(filter::DROP)] + keep_bias;
+            (m > 0.0, m)
+        })
+        .collect()
+}
+
+/// The strongest hedge of the analysis inside the content or on the cue.
+fn hedge_of(a: &Analysis, att: &Attribution) -> Option<Hedge> {
+    a.hedges
+        .iter()
+        .filter(|h| {
+            h.span.overlaps(&att.cue.span) || att.content.iter().any(|c| c.contains(&h.span))
+        })
+        .max_by_key(|h| (h.certainty, std::cmp::Reverse(h.span.start)))
+        .cloned()
 }
 
 impl Model {
     /// The attributions of an analysis whose language layers are filled in
     /// (none when it has no tokens).
     pub fn predict(&self, analysis: &Analysis) -> Vec<Attribution> {
-        let a = analysis;
+        self.run(analysis).0
+    }
+
+    /// Attributions with resolved sources, via chains and hedges, and flags
+    /// for sources that refer back to nothing.
+    fn run(&self, a: &Analysis) -> (Vec<Attribution>, Vec<Flag>) {
         if a.tokens.is_empty() {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         }
         let v = DocView::new(a.text(), &a.tokens, &a.sentences, &a.ner);
         let mut sc = Scratch::default();
-        let cues = cue::tag(&self.cue, &v, &mut sc);
-        let idx = CueIndex::new(&v, &cues);
-        let mut out = Vec::new();
-        for &c in &cues {
-            let seq = RoleSeq::new(&v, &idx, c);
-            let roles = role::tag(&self.role, &seq, &mut sc);
-            if let Some(att) = assemble::build(&v, c, &roles, out.len() + 1, 1.0) {
-                out.push(att);
+        let found = candidates(&self.cue, &self.role, self.cue_bias, &v, &mut sc);
+        let verdicts = judge(&self.keep, self.keep_bias, &v, &found);
+        let kept: Vec<(&Found, f32)> = found
+            .iter()
+            .zip(verdicts)
+            .filter(|(_, (keep, _))| *keep)
+            .map(|(f, (_, m))| (f, m))
+            .collect();
+        // Roles again, now that the dropped cues no longer cut other contents short.
+        let cues: Vec<(usize, usize)> = kept.iter().map(|(f, _)| f.cue).collect();
+        let roles = roles_of(&self.role, &v, &cues, &mut sc);
+        let mut atts = Vec::new();
+        let mut items = Vec::new();
+        let mut sources = Vec::new();
+        let mut flags = Vec::new();
+        for ((f, m), roles) in kept.into_iter().zip(roles) {
+            let roles = if f.ruled { f.roles.clone() } else { roles };
+            let confidence = 1.0 / (1.0 + (-m / 4.0).exp());
+            let Some(mut att) = assemble::build(&v, f.cue, &roles, atts.len() + 1, confidence)
+            else {
+                continue;
+            };
+            let mut kind = SourceKind::Unknown;
+            let mut link = None;
+            if let (Some(src), Some((sa, sb))) = (att.source.as_mut(), roles.source) {
+                let r = resolve::resolve(a, &v, sa, sb);
+                if r.dangling {
+                    flags.push(Flag {
+                        kind: FlagKind::UnresolvedSource,
+                        entities: Vec::new(),
+                        mentions: vec![src.span],
+                        note: format!(
+                            "no referent found for the source \"{}\"",
+                            src.span.text(a.text())
+                        ),
+                    });
+                }
+                resolve::apply(src, r);
+                kind = src.kind;
+                link = Some(ViaLink {
+                    span: src.span,
+                    text: src.span.text(a.text()).to_string(),
+                    entity: src.entity.clone(),
+                    kind: src.kind,
+                    cue: None,
+                });
             }
+            att.hedge = hedge_of(a, &att);
+            items.push((f.cue, roles, kind));
+            sources.push(link);
+            atts.push(att);
         }
-        out
+        for (att, via) in atts.iter_mut().zip(via::chains(a, &v, &items, &sources)) {
+            att.via = via;
+        }
+        (atts, flags)
     }
 }

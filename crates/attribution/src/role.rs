@@ -65,6 +65,8 @@ const T_CUE_WORD: u64 = 133;
 const T_SQ: u64 = 134;
 const T_LAST: u64 = 135;
 const T_XS_Q: u64 = 136;
+const T_ESUBJ: u64 = 137;
+const T_ESUBJ_W: u64 = 138;
 const TR: u64 = 150;
 const TR_SIDE: u64 = 151;
 const TR_Q: u64 = 152;
@@ -141,6 +143,44 @@ pub(crate) struct RoleSeq<'v, 'a> {
     quote_before: u32,
     quote_after: u32,
     that: u64,
+    /// The cue's subject, found through conjunctions, controls and participles
+    /// ("X announced … and said", "X attempted to make the case", "…, saying"),
+    /// with the number of steps up and the relation of the last step.
+    subject: Option<(usize, u64, u64)>,
+}
+
+/// Relations through which a verb inherits its subject from its head.
+const INHERIT: [&str; 6] = ["conj", "xcomp", "advcl", "dep", "parataxis", "ccomp"];
+/// Relations by which a clause modifies the noun that is its subject.
+const MODIFIES: [&str; 2] = ["acl", "acl:relcl"];
+
+/// The subject of cue head `h`: its own `nsubj`, or the one of the verb it hangs from.
+fn subject_of(v: &DocView, h: usize) -> Option<(usize, u64, u64)> {
+    let mut x = h;
+    let mut via = 0u64;
+    for steps in 0..4u64 {
+        if let Some(&c) = v
+            .kids(x)
+            .iter()
+            .find(|&&c| matches!(v.toks[c as usize].deprel.as_str(), "nsubj" | "nsubjpass"))
+        {
+            return Some((c as usize, steps, via));
+        }
+        let rel = v.toks[x].deprel.as_str();
+        let up = v.head[x];
+        if up == NONE {
+            return None;
+        }
+        if MODIFIES.contains(&rel) {
+            return Some((up as usize, steps + 1, v.dep[x]));
+        }
+        if !INHERIT.contains(&rel) {
+            return None;
+        }
+        via = v.dep[x];
+        x = up as usize;
+    }
+    None
 }
 
 impl<'v, 'a> RoleSeq<'v, 'a> {
@@ -179,6 +219,7 @@ impl<'v, 'a> RoleSeq<'v, 'a> {
             quote_before,
             quote_after,
             that: hash_str("that"),
+            subject: subject_of(v, head),
         }
     }
 
@@ -355,6 +396,15 @@ impl Sequence for RoleSeq<'_, '_> {
             side,
         );
         f.f2(T_TITLE, u64::from(v.para[self.cue.0] == 0), side);
+        if let Some((subj, steps, via)) = self.subject {
+            let inside = v.under(t, subj) && !v.under(t, self.head);
+            f.f4(T_ESUBJ, u64::from(inside), steps, via, u64::from(t == subj));
+            if inside {
+                f.f3(T_ESUBJ_W, steps.min(1), d, v.punct[t] as u64);
+            }
+        } else {
+            f.f1(T_ESUBJ, 9);
+        }
     }
 
     fn trans(&self, k: usize, prev: usize, f: &mut Feats) {
@@ -416,6 +466,36 @@ fn runs(v: &DocView, y: &[u8], lo: usize, label: u8) -> Vec<(usize, usize)> {
     out
 }
 
+/// The tokens of the cue's subject as a contiguous range that stays clear of
+/// the cue, for when the tagger found no source ("…, saying", "and said").
+fn subject_span(seq: &RoleSeq) -> Option<(usize, usize)> {
+    let v = seq.v;
+    let (node, _, _) = seq.subject?;
+    let sent = v.sents[v.sent[node] as usize];
+    let (mut a, mut b) = (node, node + 1);
+    while a > sent.0 as usize
+        && v.under(a - 1, node)
+        && !(seq.cue.0..seq.cue.1).contains(&(a - 1))
+        && !v.under(a - 1, seq.head)
+    {
+        a -= 1;
+    }
+    while b < sent.1 as usize
+        && v.under(b, node)
+        && !(seq.cue.0..seq.cue.1).contains(&b)
+        && !v.under(b, seq.head)
+    {
+        b += 1;
+    }
+    while a < b && v.punct[a] {
+        a += 1;
+    }
+    while b > a && v.punct[b - 1] {
+        b -= 1;
+    }
+    (a < b).then_some((a, b))
+}
+
 /// Decode the roles of one cue.
 pub(crate) fn tag(w: &Weights, seq: &RoleSeq, sc: &mut Scratch) -> Roles {
     let y = decode(w, seq, sc);
@@ -433,5 +513,7 @@ pub(crate) fn tag(w: &Weights, seq: &RoleSeq, sc: &mut Scratch) -> Roles {
             a.saturating_sub(seq.cue.1)
         }
     });
+    let source = source
+        .or_else(|| subject_span(seq).filter(|s| !content.iter().any(|c| c.0 < s.1 && s.0 < c.1)));
     Roles { source, content }
 }

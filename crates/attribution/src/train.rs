@@ -6,9 +6,11 @@
 
 use crate::brat::{BratAttribution, to_brat};
 use crate::cue::CueSeq;
+use crate::filter::{Candidate, DROP, KEEP};
 use crate::gold::{GoldSpans, cue_labels, cue_tokens, role_labels};
 use crate::model::Model;
-use crate::perceptron::{Averager, Scratch};
+use crate::perceptron::{Averager, Scratch, Weights};
+use crate::predict::{Found, candidates};
 use crate::role::{CueIndex, RoleSeq};
 use crate::score::{ScoreResult, Scorer};
 use crate::view::DocView;
@@ -38,6 +40,17 @@ pub struct TrainConfig {
     pub cue_bits: u8,
     /// Hash bits of the role tagger's weight table.
     pub role_bits: u8,
+    /// Added to the cue tagger's score for starting a cue when proposing
+    /// candidates for the filter.
+    pub cue_bias: f32,
+    /// Folds of the cross-validation that yields the filter's training candidates.
+    pub folds: usize,
+    /// Passes over the candidates for the filter.
+    pub filter_epochs: usize,
+    /// Hash bits of the filter's weight table.
+    pub filter_bits: u8,
+    /// Added to the filter's margin for keeping a candidate (chosen on PolNeAR dev).
+    pub keep_bias: f32,
 }
 
 impl Default for TrainConfig {
@@ -48,6 +61,11 @@ impl Default for TrainConfig {
             seed: 20_240_611,
             cue_bits: 20,
             role_bits: 21,
+            cue_bias: 20.0,
+            folds: 4,
+            filter_epochs: 10,
+            filter_bits: 18,
+            keep_bias: 8.0,
         }
     }
 }
@@ -109,6 +127,14 @@ fn prepare(doc: &TrainingDoc) -> Prepared<'_> {
     }
 }
 
+/// The filter's training candidates of one document, with their gold decisions.
+struct DocCandidates {
+    doc: usize,
+    found: Vec<Found>,
+    nested: Vec<bool>,
+    labels: Vec<u8>,
+}
+
 /// Train both taggers on `docs`. `progress` receives one line per epoch; when
 /// `dev` is given, each role epoch also reports the dev scores.
 pub fn train(
@@ -121,29 +147,8 @@ pub fn train(
     let mut rng = SplitMix(cfg.seed);
     let mut sc = Scratch::default();
 
-    let mut sentences: Vec<(usize, usize)> = prepared
-        .iter()
-        .enumerate()
-        .flat_map(|(d, p)| (0..p.view.sents.len()).map(move |s| (d, s)))
-        .collect();
-    let mut cue_avg = Averager::new(cfg.cue_bits, crate::cue::LABELS);
-    for epoch in 1..=cfg.cue_epochs {
-        rng.shuffle(&mut sentences);
-        let (mut wrong, mut total) = (0, 0);
-        for &(d, s) in &sentences {
-            let p = &prepared[d];
-            let (lo, hi) = p.view.sents[s];
-            let (lo, hi) = (lo as usize, hi as usize);
-            let seq = CueSeq::new(&p.view, lo, hi);
-            wrong += cue_avg.learn(&seq, &p.cue_y[lo..hi], &mut sc);
-            total += hi - lo;
-        }
-        progress(&format!(
-            "cue epoch {epoch}: {wrong} of {total} tokens mislabelled"
-        ));
-    }
-    let cue_w = cue_avg.averaged();
-    drop(cue_avg);
+    let all: Vec<usize> = (0..prepared.len()).collect();
+    let cue_w = train_cues(&prepared, &all, cfg, &mut rng, &mut sc, &mut progress);
 
     let indexes: Vec<CueIndex> = prepared
         .iter()
@@ -155,6 +160,7 @@ pub fn train(
         .flat_map(|(d, p)| (0..p.atts.len()).map(move |k| (d, k)))
         .collect();
     let mut role_avg = Averager::new(cfg.role_bits, crate::role::LABELS);
+    let no_filter = Weights::new(1, crate::filter::LABELS);
     for epoch in 1..=cfg.role_epochs {
         rng.shuffle(&mut instances);
         let (mut wrong, mut total) = (0, 0);
@@ -167,23 +173,162 @@ pub fn train(
             total += y.len();
         }
         let mut line = format!("role epoch {epoch}: {wrong} of {total} tokens mislabelled");
-        if !dev.is_empty() {
-            let m = Model::new(cue_w.clone(), role_avg.averaged(), String::new());
+        if !dev.is_empty() && epoch == cfg.role_epochs {
+            // Without the filter: every cue of the unbiased tagger is kept.
+            let m = Model::new(
+                cue_w.clone(),
+                role_avg.averaged(),
+                no_filter.clone(),
+                0.0,
+                1.0,
+                String::new(),
+            );
+            line.push_str(&format!(
+                " | dev, no filter: {}",
+                evaluate(&m, dev).summary_line()
+            ));
+        }
+        progress(&line);
+    }
+    let role_w = role_avg.averaged();
+    drop(role_avg);
+
+    // The filter learns from candidates that a cue tagger proposes on documents
+    // it was not trained on, as at run time.
+    let mut order = all.clone();
+    rng.shuffle(&mut order);
+    let folds = cfg.folds.max(2);
+    let mut fold_of = vec![0; prepared.len()];
+    for (k, &d) in order.iter().enumerate() {
+        fold_of[d] = k % folds;
+    }
+    let mut cands: Vec<DocCandidates> = Vec::new();
+    for f in 0..folds {
+        let rest: Vec<usize> = all.iter().copied().filter(|&d| fold_of[d] != f).collect();
+        let w = train_cues(&prepared, &rest, cfg, &mut rng, &mut sc, &mut |_| {});
+        for d in all.iter().copied().filter(|&d| fold_of[d] == f) {
+            let p = &prepared[d];
+            let found = candidates(&w, &role_w, cfg.cue_bias, &p.view, &mut sc);
+            let pairs: Vec<_> = found.iter().map(|x| (x.cue, x.roles.clone())).collect();
+            let nested = crate::filter::nesting(&pairs);
+            let y: Vec<u8> = found
+                .iter()
+                .map(|x| {
+                    if p.cues.iter().any(|g| g.0 < x.cue.1 && x.cue.0 < g.1) {
+                        KEEP
+                    } else {
+                        DROP
+                    }
+                })
+                .collect();
+            cands.push(DocCandidates {
+                doc: d,
+                found,
+                nested,
+                labels: y,
+            });
+        }
+        progress(&format!(
+            "filter candidates: fold {} of {folds} done",
+            f + 1
+        ));
+    }
+    let mut items: Vec<(usize, usize)> = cands
+        .iter()
+        .enumerate()
+        .flat_map(|(c, x)| {
+            (0..x.found.len())
+                .filter(move |&k| !x.found[k].ruled)
+                .map(move |k| (c, k))
+        })
+        .collect();
+    let mut keep_avg = Averager::new(cfg.filter_bits, crate::filter::LABELS);
+    for epoch in 1..=cfg.filter_epochs {
+        rng.shuffle(&mut items);
+        let mut wrong = 0;
+        for &(c, k) in &items {
+            let dc = &cands[c];
+            let cand = Candidate {
+                v: &prepared[dc.doc].view,
+                cue: dc.found[k].cue,
+                roles: &dc.found[k].roles,
+                margin: dc.found[k].margin,
+                nested: dc.nested[k],
+            };
+            wrong += keep_avg.learn(&cand, &dc.labels[k..k + 1], &mut sc);
+        }
+        let mut line = format!(
+            "filter epoch {epoch}: {wrong} of {} candidates misjudged",
+            items.len()
+        );
+        if !dev.is_empty() && epoch == cfg.filter_epochs {
+            let m = Model::new(
+                cue_w.clone(),
+                role_w.clone(),
+                keep_avg.averaged(),
+                cfg.cue_bias,
+                cfg.keep_bias,
+                String::new(),
+            );
             line.push_str(&format!(" | dev {}", evaluate(&m, dev).summary_line()));
         }
         progress(&line);
     }
     let about = format!(
-        "trained on {} documents ({} attributions); cue epochs {}, role epochs {}, seed {}, hash bits {}/{}",
+        "trained on {} documents ({} attributions); cue epochs {}, role epochs {}, filter epochs {} over {} folds, seed {}, hash bits {}/{}/{}, cue bias {}, keep bias {}",
         docs.len(),
         instances.len(),
         cfg.cue_epochs,
         cfg.role_epochs,
+        cfg.filter_epochs,
+        folds,
         cfg.seed,
         cfg.cue_bits,
-        cfg.role_bits
+        cfg.role_bits,
+        cfg.filter_bits,
+        cfg.cue_bias,
+        cfg.keep_bias
     );
-    Model::new(cue_w, role_avg.averaged(), about)
+    Model::new(
+        cue_w,
+        role_w,
+        keep_avg.averaged(),
+        cfg.cue_bias,
+        cfg.keep_bias,
+        about,
+    )
+}
+
+/// Train a cue tagger on the documents `docs` of `prepared`.
+fn train_cues(
+    prepared: &[Prepared],
+    docs: &[usize],
+    cfg: &TrainConfig,
+    rng: &mut SplitMix,
+    sc: &mut Scratch,
+    progress: &mut dyn FnMut(&str),
+) -> Weights {
+    let mut sentences: Vec<(usize, usize)> = docs
+        .iter()
+        .flat_map(|&d| (0..prepared[d].view.sents.len()).map(move |s| (d, s)))
+        .collect();
+    let mut avg = Averager::new(cfg.cue_bits, crate::cue::LABELS);
+    for epoch in 1..=cfg.cue_epochs {
+        rng.shuffle(&mut sentences);
+        let (mut wrong, mut total) = (0, 0);
+        for &(d, s) in &sentences {
+            let p = &prepared[d];
+            let (lo, hi) = p.view.sents[s];
+            let (lo, hi) = (lo as usize, hi as usize);
+            let seq = CueSeq::new(&p.view, lo, hi);
+            wrong += avg.learn(&seq, &p.cue_y[lo..hi], sc);
+            total += hi - lo;
+        }
+        progress(&format!(
+            "cue epoch {epoch}: {wrong} of {total} tokens mislabelled"
+        ));
+    }
+    avg.averaged()
 }
 
 /// Score `model` on analyzed documents with gold, as the shared scorer would.

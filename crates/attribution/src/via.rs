@@ -1,0 +1,227 @@
+//! Via chains: the intermediaries a claim passed through, outermost first.
+//!
+//! * the publishing outlet, when the document names it (implied, no span);
+//! * the source of an attribution whose content holds this one
+//!   ("According to Yahoo News, the spokesman said …");
+//! * the outlet a source spoke to ("told the newspaper", "told Reuters");
+//! * an outlet or body qualifying an anonymous source ("Babel sources");
+//! * the origin a source cites ("reported, citing …", "with reference to …").
+
+use crate::resolve::resolve;
+use crate::role::Roles;
+use crate::view::DocView;
+use hearsay_core::{Analysis, SourceKind, Span, ViaLink};
+
+/// Words that introduce the origin a source cites, with the words that must follow.
+const CITING: &[(&str, &[&str])] = &[
+    ("citing", &[]),
+    ("quoting", &[]),
+    ("reference", &["to"]),
+    ("referring", &["to"]),
+    ("based", &["on"]),
+];
+
+/// A link naming tokens `a..b`, resolved to an entity and kind.
+fn link(an: &Analysis, v: &DocView, a: usize, b: usize, cue: Option<&str>) -> ViaLink {
+    let r = resolve(an, v, a, b);
+    let span = v.span_of(a, b);
+    ViaLink {
+        span,
+        text: span.text(v.text).to_string(),
+        entity: r.entity,
+        kind: r.kind,
+        cue: cue.map(str::to_string),
+    }
+}
+
+/// The contiguous tokens of `node`'s subtree around it, without edge punctuation.
+fn phrase(v: &DocView, node: usize) -> (usize, usize) {
+    let (slo, shi) = v.sents[v.sent[node] as usize];
+    let (mut a, mut b) = (node, node + 1);
+    while a > slo as usize && v.under(a - 1, node) {
+        a -= 1;
+    }
+    while b < shi as usize && v.under(b, node) {
+        b += 1;
+    }
+    while a + 1 < b && v.punct[a] {
+        a += 1;
+    }
+    while b > a + 1 && v.punct[b - 1] {
+        b -= 1;
+    }
+    (a, b)
+}
+
+/// The first dependent of `head` after it that heads a noun phrase.
+fn object_after(v: &DocView, head: usize) -> Option<usize> {
+    v.kids(head).iter().map(|&c| c as usize).find(|&c| {
+        c > head && (v.toks[c].pos.starts_with("NN") || v.toks[c].pos.starts_with("PRP"))
+    })
+}
+
+fn inside(ranges: &[(usize, usize)], i: usize) -> bool {
+    ranges.iter().any(|&(a, b)| (a..b).contains(&i))
+}
+
+/// The origins cited in the cue's sentence outside the content.
+fn origins(an: &Analysis, v: &DocView, cue: (usize, usize), roles: &Roles) -> Vec<ViaLink> {
+    let (slo, shi) = v.sents[v.sent[cue.0] as usize];
+    let mut out = Vec::new();
+    for t in slo as usize..shi as usize {
+        if inside(&roles.content, t) {
+            continue;
+        }
+        let w = v.form(t).to_lowercase();
+        let Some((word, then)) = CITING.iter().find(|(m, _)| *m == w) else {
+            continue;
+        };
+        let after = t + 1 + then.len();
+        if after >= shi as usize
+            || !then
+                .iter()
+                .enumerate()
+                .all(|(k, x)| v.form(t + 1 + k).eq_ignore_ascii_case(x))
+        {
+            continue;
+        }
+        // The cited phrase: the noun attached to the marker (or to "to"/"on"),
+        // else the words up to the next punctuation.
+        let node = object_after(v, t).or_else(|| (t + 1..after).find_map(|k| object_after(v, k)));
+        let (a, b) = match node {
+            Some(n) if n >= after => phrase(v, n),
+            _ => {
+                let mut b = after;
+                while b < shi as usize && !v.punct[b] {
+                    b += 1;
+                }
+                (after, b)
+            }
+        };
+        if a < b && !inside(&roles.content, a) {
+            let cue = std::iter::once(*word)
+                .chain(then.iter().copied())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let cue = if *word == "reference" {
+                format!("with {cue}")
+            } else {
+                cue
+            };
+            out.push(link(an, v, a, b, Some(&cue)));
+        }
+    }
+    out
+}
+
+/// The outlet a source told ("told the newspaper", "told Reuters").
+fn told(an: &Analysis, v: &DocView, cue: (usize, usize)) -> Option<ViaLink> {
+    let head = v.top_of(cue.0, cue.1);
+    if v.lemma_str(head).to_lowercase() != "tell" {
+        return None;
+    }
+    let obj = v
+        .kids(head)
+        .iter()
+        .map(|&c| c as usize)
+        .find(|&c| matches!(v.toks[c].deprel.as_str(), "dobj" | "iobj") && c > head)?;
+    let (a, b) = phrase(v, obj);
+    let l = link(an, v, a, b, Some("told"));
+    (l.kind == SourceKind::NewsOutlet).then_some(l)
+}
+
+/// An outlet or body qualifying an anonymous source ("Babel sources", "White House officials").
+fn qualifier(an: &Analysis, v: &DocView, src: (usize, usize), kind: SourceKind) -> Option<ViaLink> {
+    if !matches!(
+        kind,
+        SourceKind::AnonymousGroup | SourceKind::AnonymousPerson
+    ) {
+        return None;
+    }
+    let head = v.top_of(src.0, src.1);
+    let (a, mut b) = (src.0, head);
+    let a = (a..head).find(|&i| {
+        v.toks[i].pos.starts_with("NNP") || v.quote[i] != crate::view::NONE && !v.punct[i]
+    })?;
+    while b > a && v.punct[b - 1] {
+        b -= 1;
+    }
+    if (a..b).any(|i| {
+        !(v.toks[i].pos.starts_with("NNP") || v.punct[i] || v.quote[i] != crate::view::NONE)
+    }) {
+        return None;
+    }
+    let mut l = link(an, v, a, b, None);
+    l.text = l
+        .text
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    let trimmed = l.span.text(v.text);
+    let lead = trimmed.len()
+        - trimmed
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    l.span = Span::new(l.span.start + lead, l.span.start + lead + l.text.len());
+    Some(l)
+}
+
+/// The via chain of every attribution (`items[k]` is the cue and roles of `atts[k]`).
+pub(crate) fn chains(
+    an: &Analysis,
+    v: &DocView,
+    items: &[((usize, usize), Roles, SourceKind)],
+    sources: &[Option<ViaLink>],
+) -> Vec<Vec<ViaLink>> {
+    let publisher = an.document.outlet.as_ref().map(|o| ViaLink {
+        span: Span::default(),
+        text: o.clone(),
+        entity: None,
+        kind: SourceKind::NewsOutlet,
+        cue: None,
+    });
+    let mut out: Vec<Vec<ViaLink>> = Vec::with_capacity(items.len());
+    for (k, (cue, roles, kind)) in items.iter().enumerate() {
+        let mut via = Vec::new();
+        if let Some(p) = &publisher {
+            let is_publisher = sources[k]
+                .as_ref()
+                .is_some_and(|s| s.text.contains(p.text.as_str()));
+            if !is_publisher {
+                via.push(p.clone());
+            }
+        }
+        // Attributions whose content holds this cue, outermost first.
+        let mut outer: Vec<usize> = (0..items.len())
+            .filter(|&j| {
+                j != k
+                    && items[j]
+                        .1
+                        .content
+                        .iter()
+                        .any(|&(a, b)| a <= cue.0 && cue.1 <= b)
+            })
+            .collect();
+        outer.sort_by_key(|&j| {
+            let c = &items[j].1.content;
+            std::cmp::Reverse(c.iter().map(|(a, b)| b - a).sum::<usize>())
+        });
+        for j in outer {
+            if let Some(s) = &sources[j] {
+                let mut l = s.clone();
+                l.cue = Some(
+                    v.span_of(items[j].0.0, items[j].0.1)
+                        .text(v.text)
+                        .to_string(),
+                );
+                via.push(l);
+            }
+        }
+        via.extend(told(an, v, *cue));
+        if let Some(src) = roles.source {
+            via.extend(qualifier(an, v, src, *kind));
+        }
+        via.extend(origins(an, v, *cue, roles));
+        out.push(via);
+    }
+    out
+}
