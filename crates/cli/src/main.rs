@@ -1,7 +1,8 @@
 //! `hearsay`: who claims what, on whose authority, and how well it holds up.
 //!
 //! This binary only wires the library crates together: each subcommand lives in
-//! its own module under `commands/`.
+//! its own module under `commands/`. Exit codes: 0 all went well, 1 some
+//! inputs (or the command) failed, 2 usage error.
 
 mod commands;
 
@@ -22,7 +23,9 @@ Examples:
   hearsay analyze examples/sample-article.txt            # read one article, print what it claims
   hearsay analyze articles/ --format brat --out preds/   # one .ann file per article
   hearsay add articles/ --db news.db                     # analyze a folder into a database
-  hearsay claims --entity \"North Korea\" --db news.db     # query the stored claims";
+  hearsay claims --entity \"North Korea\" --db news.db     # query the stored claims
+
+Exit status: 0 ok, 1 some inputs failed, 2 usage error.";
 
 #[derive(Subcommand)]
 enum Command {
@@ -62,7 +65,11 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             eprintln!("hearsay: {err:#}");
-            ExitCode::from(1)
+            if err.downcast_ref::<commands::UsageError>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(1)
+            }
         }
     }
 }

@@ -25,4 +25,10 @@ pub trait Stage: Send + Sync {
     fn name(&self) -> &'static str;
     /// Add this stage's annotation to `analysis`.
     fn annotate(&self, analysis: &mut Analysis);
+    /// Version of the stage's code and model (a model hash, say). It becomes part of
+    /// the analyzer version stored with every analysis, so that a changed model makes
+    /// `hearsay add --reanalyze` redo what the older one produced. Empty by default.
+    fn version(&self) -> String {
+        String::new()
+    }
 }

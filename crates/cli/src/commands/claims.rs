@@ -1,12 +1,136 @@
-//! Placeholder until its issue's work lands.
+//! `hearsay claims`: query the stored claims.
 
+use super::{DbArg, UsageError};
+use hearsay_store::{Claim, ClaimQuery, Store, StoreError};
 use std::process::ExitCode;
 
-/// Arguments (to be defined).
+/// Arguments of `hearsay claims`.
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(after_help = "\
+Examples:
+  hearsay claims --entity \"North Korea\"          # also finds claims that say DPRK or Pyongyang
+  hearsay claims --source \"intelligence\" --limit 20
+  hearsay claims --search 'troops AND (sent OR deployed)' --json
 
-/// Not built yet.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not built yet")
+All given conditions must hold. --search uses SQLite FTS5 syntax: words,
+\"exact phrases\", AND, OR, NOT, prefix*.")]
+pub struct Args {
+    #[command(flatten)]
+    db: DbArg,
+    /// Claims whose source (as written, or its entity's name) contains this text.
+    #[arg(long, value_name = "TEXT")]
+    source: Option<String>,
+    /// Claims about or by this entity: its canonical name or any way it is written.
+    #[arg(long, value_name = "NAME")]
+    entity: Option<String>,
+    /// Claims whose content or source match this full-text (FTS5) query.
+    #[arg(long, value_name = "QUERY")]
+    search: Option<String>,
+    /// Only claims of this document (id or its first digits).
+    #[arg(long, value_name = "DOC")]
+    doc: Option<String>,
+    /// At most this many claims.
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    limit: usize,
+    /// Print JSON (an array of claims) instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+/// A store error caused by the user's query becomes a usage error.
+pub fn usage_if_query(e: StoreError) -> anyhow::Error {
+    match e {
+        StoreError::BadQuery { .. } | StoreError::NotFound(_) | StoreError::Ambiguous { .. } => {
+            UsageError(e.to_string()).into()
+        }
+        e => e.into(),
+    }
+}
+
+/// Run `hearsay claims`.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let store = args.db.open_existing()?;
+    let document = match &args.doc {
+        Some(prefix) => Some(store.resolve(prefix).map_err(usage_if_query)?),
+        None => None,
+    };
+    let claims = store
+        .claims(&ClaimQuery {
+            source: args.source.clone(),
+            entity: args.entity.clone(),
+            search: args.search.clone(),
+            document,
+            limit: Some(args.limit),
+        })
+        .map_err(usage_if_query)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&claims)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if claims.is_empty() {
+        eprintln!("no claims match");
+        return Ok(ExitCode::SUCCESS);
+    }
+    for c in &claims {
+        print_claim(c);
+    }
+    eprintln!(
+        "{} claim{}{}",
+        claims.len(),
+        if claims.len() == 1 { "" } else { "s" },
+        if claims.len() == args.limit {
+            " (limit reached: --limit N for more)"
+        } else {
+            ""
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_claim(c: &Claim) {
+    let source = match &c.source {
+        Some(s) => {
+            let name = s
+                .name
+                .as_deref()
+                .filter(|n| !n.eq_ignore_ascii_case(&s.span.text))
+                .map(|n| format!(" = {n}"))
+                .unwrap_or_default();
+            format!("{}{name} [{}]", s.span.text, s.kind.replace('_', " "))
+        }
+        None => "(no source)".to_string(),
+    };
+    let content: Vec<String> = c
+        .content
+        .iter()
+        .map(|p| p.text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    println!(
+        "{}  {source} — {} — “{}”",
+        &c.document[..12.min(c.document.len())],
+        c.cue.text,
+        content.join(" … ")
+    );
+    let mut notes = Vec::new();
+    if !c.via.is_empty() {
+        let via: Vec<&str> = c.via.iter().map(|v| v.text.as_str()).collect();
+        notes.push(format!("via {}", via.join(" → ")));
+    }
+    if let (Some(h), Some(cert)) = (&c.hedge, &c.certainty) {
+        notes.push(format!("hedge “{h}” ({cert})"));
+    }
+    let about: Vec<&str> = [
+        c.outlet.as_deref(),
+        c.published.as_deref(),
+        c.title.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !about.is_empty() {
+        notes.push(super::docs::clip(&about.join(" · "), 100));
+    }
+    if !notes.is_empty() {
+        println!("              {}", notes.join(" · "));
+    }
 }

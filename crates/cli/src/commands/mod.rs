@@ -1,4 +1,5 @@
-//! One module per subcommand.
+//! One module per subcommand, and what the everyday commands share: the
+//! `--db` option, the read → analyze pipeline, progress display.
 
 pub mod add;
 pub mod analyze;
@@ -12,3 +13,241 @@ pub mod show;
 pub mod train;
 pub mod train_attributions;
 pub mod train_language;
+
+use hearsay_analyze::Analyzer;
+use hearsay_core::{Analysis, Document, Flag, FlagKind, Span};
+use hearsay_read::{Input, InputFormat, ReadError, ReadItem, ReadOptions, ReadWarning};
+use hearsay_store::SqliteStore;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::iter::{ParallelBridge, ParallelIterator};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::mpsc::sync_channel;
+
+/// A mistake in how the command was called (exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// The `--db` option.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DbArg {
+    /// The database file.
+    #[arg(
+        long,
+        env = "HEARSAY_DB",
+        default_value = "hearsay.db",
+        value_name = "PATH"
+    )]
+    pub db: PathBuf,
+}
+
+impl DbArg {
+    /// Open the database, creating it if needed.
+    pub fn open_or_create(&self) -> anyhow::Result<SqliteStore> {
+        Ok(SqliteStore::open(&self.db)?)
+    }
+
+    /// Open an existing database (a query of a database that is not there is a usage error).
+    pub fn open_existing(&self) -> anyhow::Result<SqliteStore> {
+        if !self.db.exists() {
+            return Err(UsageError(format!(
+                "no database at {} (add documents with `hearsay add PATH --db {}`, or set --db / HEARSAY_DB)",
+                self.db.display(),
+                self.db.display()
+            ))
+            .into());
+        }
+        self.open_or_create()
+    }
+}
+
+/// Options for reading inputs, shared by `analyze` and `add`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ReadArgs {
+    /// Files or directories to read (directories recursively: .txt, .html, .htm, .jsonl, .ndjson); `-` reads standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Read every input as this format instead of going by extension.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<From>,
+    /// Skip files (and JSONL lines) larger than this many megabytes.
+    #[arg(long, default_value_t = 16, value_name = "MB")]
+    pub max_size: u64,
+}
+
+/// Input formats the user can force with `--from`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum From {
+    /// Plain text.
+    Txt,
+    /// An HTML page.
+    Html,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+impl ReadArgs {
+    /// The inputs the paths stand for, and the paths that could not be used.
+    pub fn discover(&self) -> (Vec<Input>, Vec<ReadError>) {
+        let found = hearsay_read::discover(&self.paths);
+        let inputs = found
+            .inputs
+            .into_iter()
+            .map(|i| match self.from {
+                Some(From::Txt) => i.with_format(InputFormat::Text),
+                Some(From::Html) => i.with_format(InputFormat::Html),
+                Some(From::Jsonl) => i.with_format(InputFormat::Jsonl),
+                None => i,
+            })
+            .collect();
+        (inputs, found.errors)
+    }
+
+    /// The reading limits.
+    pub fn options(&self) -> ReadOptions {
+        ReadOptions {
+            max_bytes: self.max_size.saturating_mul(1024 * 1024),
+        }
+    }
+}
+
+/// What became of one document read from the inputs.
+pub enum Outcome {
+    /// Read and analyzed.
+    Analyzed {
+        /// Output name (the input's stem).
+        name: String,
+        /// The analysis.
+        analysis: Box<Analysis>,
+        /// What was repaired while reading.
+        warnings: Vec<ReadWarning>,
+    },
+    /// Read, and `skip` said it needs no analysis.
+    Skipped,
+    /// Could not be read.
+    Failed(ReadError),
+}
+
+/// Read `inputs` on one thread, analyze on all cores, and hand each outcome
+/// to `sink` on the calling thread, numbered in input order (outcomes arrive
+/// in any order). Documents for which `skip` is true are not analyzed.
+pub fn pipeline(
+    inputs: &[Input],
+    options: ReadOptions,
+    analyzer: &Analyzer,
+    skip: &(dyn Fn(&Document) -> bool + Sync),
+    mut sink: impl FnMut(usize, Outcome),
+) {
+    let width = rayon::current_num_threads() * 2;
+    std::thread::scope(|scope| {
+        let (items, item_rx) = sync_channel::<(usize, Result<ReadItem, ReadError>)>(width);
+        let (outcomes, outcome_rx) = sync_channel::<(usize, Outcome)>(width);
+        scope.spawn(move || {
+            let mut n = 0;
+            for input in inputs {
+                for item in hearsay_read::read(input, &options) {
+                    if items.send((n, item)).is_err() {
+                        return;
+                    }
+                    n += 1;
+                }
+            }
+        });
+        scope.spawn(move || {
+            item_rx
+                .into_iter()
+                .par_bridge()
+                .for_each_with(outcomes, |outcomes, (n, item)| {
+                    let outcome = match item {
+                        Err(e) => Outcome::Failed(e),
+                        Ok(item) if skip(&item.document) => Outcome::Skipped,
+                        Ok(item) => {
+                            let mut analysis = analyzer.analyze(item.document);
+                            flag_replacements(&mut analysis, &item.warnings);
+                            Outcome::Analyzed {
+                                name: item.name,
+                                analysis: Box::new(analysis),
+                                warnings: item.warnings,
+                            }
+                        }
+                    };
+                    // The receiver only goes away when the caller stops early.
+                    let _ = outcomes.send((n, outcome));
+                });
+        });
+        for (n, outcome) in outcome_rx {
+            sink(n, outcome);
+        }
+    });
+}
+
+/// Most U+FFFD positions listed in one flag.
+const MAX_FLAGGED_REPLACEMENTS: usize = 100;
+
+/// Mark text that had to be repaired while reading, so that an analyst sees it.
+fn flag_replacements(analysis: &mut Analysis, warnings: &[ReadWarning]) {
+    for w in warnings {
+        if let ReadWarning::Replaced { .. } = w {
+            let mentions = analysis
+                .text()
+                .match_indices('\u{FFFD}')
+                .take(MAX_FLAGGED_REPLACEMENTS)
+                .map(|(i, s)| Span::new(i, i + s.len()))
+                .collect();
+            analysis.flags.push(Flag {
+                kind: FlagKind::DecodingReplaced,
+                entities: Vec::new(),
+                mentions,
+                note: w.to_string(),
+            });
+        }
+    }
+}
+
+/// A progress display on standard error when it is a terminal, hidden otherwise.
+pub fn progress(total: Option<u64>, what: &str) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = match total {
+        Some(n) => ProgressBar::new(n).with_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} {msg} ({per_sec}, {eta} left)")
+                .expect("a valid template"),
+        ),
+        None => ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} {pos} {msg} ({per_sec})")
+                .expect("a valid template"),
+        ),
+    };
+    bar.set_draw_target(ProgressDrawTarget::stderr());
+    bar.set_message(what.to_string());
+    bar
+}
+
+/// How many documents `inputs` hold, when that is known before reading
+/// (every input a text or HTML file).
+pub fn known_count(inputs: &[Input]) -> Option<u64> {
+    inputs
+        .iter()
+        .all(|i| {
+            matches!(
+                i,
+                Input::File {
+                    format: Some(InputFormat::Text | InputFormat::Html),
+                    ..
+                }
+            )
+        })
+        .then_some(inputs.len() as u64)
+}
+
+/// Print a warning on standard error (above the progress bar).
+pub fn warn(bar: &ProgressBar, msg: impl std::fmt::Display) {
+    bar.suspend(|| eprintln!("hearsay: warning: {msg}"));
+}
+
+/// Print an error about one input on standard error (above the progress bar).
+pub fn report(bar: &ProgressBar, msg: impl std::fmt::Display) {
+    bar.suspend(|| eprintln!("hearsay: {msg}"));
+}
