@@ -332,10 +332,10 @@ pub(crate) fn persons(w: &Words, lex: &Lexicon, out: &mut Vec<Cand>) {
     let mut i = 0;
     while i < w.len() {
         let given = lex.first_names.contains(w.w(i)) && is_name_word(w, lex, i + 1);
-        let titled = lex.titles.contains(w.w(i))
+        let titled = i + 1 < w.len()
+            && lex.titles.contains(w.w(i))
             && w.is_cap(i)
             && !lex.titles.contains(w.w(i + 1).trim_end_matches('.'))
-            && i + 1 < w.len()
             && is_name_word(w, lex, i + 1);
         if given || titled {
             let start = if given { i } else { i + 1 };
