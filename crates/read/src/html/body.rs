@@ -79,13 +79,20 @@ const BLOCK: &[&str] = &[
 /// A paragraph whose text is more than this share of link text is navigation.
 const MAX_LINK_SHARE: f64 = 0.5;
 
-/// Convert a parsed page (or extracted fragment) to paragraphs of text.
+/// Convert a parsed page (or extracted fragment) to article text: its
+/// [`paragraphs`], [`clean`]ed, separated by blank lines.
 pub fn to_text(document: &Document, meta: &Meta) -> String {
+    clean(paragraphs(document), meta).join("\n\n")
+}
+
+/// The paragraphs of a parsed page: block elements and double `<br>` end a
+/// paragraph; scripts, navigation, hidden elements and link-dense paragraphs are left out.
+pub fn paragraphs(document: &Document) -> Vec<String> {
     let mut w = Writer::default();
     let root = document.body().unwrap_or_else(|| document.root());
     w.walk(&root, false);
     w.flush();
-    clean(w.paragraphs, meta).join("\n\n")
+    w.paragraphs
 }
 
 #[derive(Default)]
@@ -217,7 +224,7 @@ fn hidden(node: &NodeRef) -> bool {
 const HEAD_PARAGRAPHS: usize = 4;
 
 /// Drop the title, byline and date lines at the top, and copyright lines anywhere.
-fn clean(paragraphs: Vec<String>, meta: &Meta) -> Vec<String> {
+pub fn clean(paragraphs: Vec<String>, meta: &Meta) -> Vec<String> {
     let title = meta.title.as_deref().map(normalize);
     let byline = meta.byline.as_deref().map(normalize);
     paragraphs

@@ -62,9 +62,16 @@ pub fn read(doc: &Document) -> Meta {
         .or_else(|| ld_str("headline"))
         .or_else(|| nonempty(doc.select("title").text().to_string()))
         .or_else(|| nonempty(doc.select("h1").first().text().to_string()));
+    let headings: Vec<String> = doc
+        .select("h1, h2, [itemprop=headline]")
+        .nodes()
+        .iter()
+        .map(|h| clean(&h.text()))
+        .filter(|h| !h.is_empty())
+        .collect();
     let (title, outlet) = match raw_title {
         Some(t) => {
-            let (title, site) = split_site_name(&t, outlet.as_deref());
+            let (title, site) = split_site_name(&t, outlet.as_deref(), &headings);
             (Some(title), outlet.or(site))
         }
         None => (None, outlet),
@@ -275,9 +282,14 @@ fn authors(v: &Value) -> Option<String> {
 }
 
 /// Split a site name off a title ("Headline | Site", "Site - Headline"): the
-/// known outlet on either side of any usual separator, or, when the outlet is
-/// unknown, a short last part after " | " (then taken as the outlet).
-fn split_site_name(title: &str, outlet: Option<&str>) -> (String, Option<String>) {
+/// known outlet on either side of any usual separator; when the outlet is
+/// unknown and a heading (`<h1>`, `<h2>`) repeats either side, the longer side; or else a short last part (at most four words, at most half as long as
+/// the rest) after " | ", " :: " or a dash, then taken as the outlet.
+fn split_site_name(
+    title: &str,
+    outlet: Option<&str>,
+    headings: &[String],
+) -> (String, Option<String>) {
     for sep in [" | ", " - ", " — ", " – ", " :: ", " · "] {
         if let Some(o) = outlet {
             if let Some((head, tail)) = title.rsplit_once(sep)
@@ -292,13 +304,35 @@ fn split_site_name(title: &str, outlet: Option<&str>) -> (String, Option<String>
             }
         }
     }
-    if outlet.is_none()
-        && let Some((head, tail)) = title.rsplit_once(" | ")
-    {
-        let tail = tail.trim();
-        let words = tail.split_whitespace().count();
-        if (1..=5).contains(&words) && tail.len() < head.len() {
-            return (head.trim().to_string(), Some(tail.to_string()));
+    if outlet.is_none() {
+        for sep in [" | ", " :: ", " - ", " — ", " – ", " · "] {
+            let Some((head, tail)) = title.split_once(sep) else {
+                continue;
+            };
+            let (head, tail) = (head.trim(), tail.trim());
+            // A heading names one side: the headline, or the site (blogs put it in <h1>).
+            // Either way the longer side is the headline.
+            if headings
+                .iter()
+                .any(|h| h.eq_ignore_ascii_case(tail) || h.eq_ignore_ascii_case(head))
+            {
+                let (title, site) = if tail.len() > head.len() {
+                    (tail, head)
+                } else {
+                    (head, tail)
+                };
+                return (title.to_string(), Some(site.to_string()));
+            }
+        }
+        for sep in [" | ", " :: ", " - ", " — ", " – "] {
+            let Some((head, tail)) = title.rsplit_once(sep) else {
+                continue;
+            };
+            let tail = tail.trim();
+            let words = tail.split_whitespace().count();
+            if (1..=4).contains(&words) && tail.len() * 2 <= head.trim().len() {
+                return (head.trim().to_string(), Some(tail.to_string()));
+            }
         }
     }
     (title.to_string(), None)

@@ -4,7 +4,9 @@
 //! into text by [`body`]: paragraph breaks at block elements and double `<br>`,
 //! link-dense blocks (menus, "related" lists, share bars) dropped, and the
 //! title, byline, date and copyright lines removed. When no main content is
-//! found, the whole `<body>` goes through the same conversion. Why this
+//! found, the whole `<body>` goes through the same conversion; when the
+//! extractor ran blocks together (it does on short pages), the page's own
+//! paragraphs that lie within its selection are used. Why this
 //! combination, and how it scores, is in `docs/QUALITY-html.md`.
 //!
 //! ```
@@ -39,7 +41,8 @@ pub struct Page {
 pub fn extract(html: &str) -> Page {
     let document = dom_query::Document::from(html);
     let meta = meta::read(&document);
-    let main = rs_trafilatura::extract_with_options(
+    let whole = body::paragraphs(&document);
+    let selected = rs_trafilatura::extract_with_options(
         html,
         &rs_trafilatura::Options {
             include_tables: true,
@@ -48,8 +51,40 @@ pub fn extract(html: &str) -> Page {
     )
     .ok()
     .and_then(|r| r.content_html)
-    .map(|h| body::to_text(&dom_query::Document::from(h.as_str()), &meta))
-    .filter(|t| !t.trim().is_empty());
-    let text = main.unwrap_or_else(|| body::to_text(&document, &meta));
-    Page { text, meta }
+    .map(|h| body::paragraphs(&dom_query::Document::from(h.as_str())))
+    .filter(|p| !p.is_empty());
+    let paragraphs = match selected {
+        Some(selected) if glued(&selected, &whole) => within(whole, &selected),
+        Some(selected) => selected,
+        None => whole,
+    };
+    Page {
+        text: body::clean(paragraphs, &meta).join("\n\n"),
+        meta,
+    }
+}
+
+fn words(paragraphs: &[String]) -> impl Iterator<Item = &str> {
+    paragraphs
+        .iter()
+        .flat_map(|p| p.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+}
+
+/// True when the selection has words the page does not: the extractor ran
+/// text of neighbouring blocks together ("KyivIt"), as it does on short pages.
+fn glued(selected: &[String], whole: &[String]) -> bool {
+    let known: std::collections::HashSet<&str> = words(whole).collect();
+    words(selected).any(|w| !known.contains(w))
+}
+
+/// The page's own paragraphs that lie within the selected text (compared
+/// without whitespace, which the extractor may have dropped between blocks).
+fn within(whole: Vec<String>, selected: &[String]) -> Vec<String> {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let selection = squeeze(&selected.join(""));
+    whole
+        .into_iter()
+        .filter(|p| selection.contains(&squeeze(p)))
+        .collect()
 }

@@ -1,0 +1,81 @@
+//! Helpers for the integration tests of the `hearsay` binary.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A `hearsay` command with a clean environment (no `HEARSAY_DB` from outside).
+pub fn hearsay() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hearsay"));
+    cmd.env_remove("HEARSAY_DB");
+    cmd
+}
+
+/// Run `hearsay ARGS` and return its output.
+pub fn run(args: &[&str]) -> Output {
+    hearsay().args(args).output().expect("hearsay runs")
+}
+
+/// Run `hearsay ARGS` with `stdin` as standard input.
+pub fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = hearsay()
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("hearsay starts");
+    let mut input = child.stdin.take().expect("a pipe");
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || input.write_all(&data));
+    let out = child.wait_with_output().expect("hearsay ends");
+    writer
+        .join()
+        .expect("writer thread")
+        .expect("stdin written");
+    out
+}
+
+/// Standard output as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Standard error as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The exit code.
+pub fn code(o: &Output) -> i32 {
+    o.status.code().expect("an exit code")
+}
+
+/// The shared corpus beside the checkout (`HEARSAY_SHARED` overrides), when present.
+pub fn shared() -> Option<PathBuf> {
+    let dir = std::env::var_os("HEARSAY_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
+    if dir.join("corpus").is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "skipped: the shared corpus is not at {} (set HEARSAY_SHARED)",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// A news-like article text, different for each `i`.
+pub fn article(i: usize) -> String {
+    format!(
+        "Officials in district {i} said on Monday that about {n} residents had been moved to \
+         shelters after the river rose, according to the regional emergency service. \
+         \"We expect the water to fall by Thursday,\" the service's director, Anna Berg, told reporters. \
+         Report number {i}.",
+        n = 100 + i * 7
+    )
+}
