@@ -214,7 +214,7 @@ pub(crate) fn gazetteer(w: &Words, lex: &Lexicon, out: &mut Vec<Cand>) {
         // A party name before a noun ("GOP nominee") is used as an adjective.
         let mtype = if entry.kind == EntityKind::PoliticalParty
             && words.len() == 1
-            && !p.form.ends_with("Committee")
+            && entry.name.ends_with("Party")
             && modifies_next(w, words.end)
         {
             EntityType::Norp
