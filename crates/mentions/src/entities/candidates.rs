@@ -351,13 +351,20 @@ pub(crate) fn persons(w: &Words, lex: &Lexicon, out: &mut Vec<Cand>) {
             && is_speech_verb(w.lw(i + 1))
             && is_name_word(w, lex, i)
             && !w.w(i).chars().skip(1).any(char::is_uppercase)
-            && (!w.starts_sentence(i) || w.has_pos())
+            && (!w.starts_sentence(i) || w.has_pos() || is_known_surname(w, out, w.w(i)))
             && (i == 0 || !w.is_cap(i - 1) || !w.is_alpha(i - 1))
         {
             out.push(Cand::new(w, i..i + 1, Origin::Rule, EntityType::Person));
         }
         i += 1;
     }
+}
+
+/// True when `word` ends a person's name found earlier ("Young" after "Benjamin Young").
+fn is_known_surname(w: &Words, found: &[Cand], word: &str) -> bool {
+    found
+        .iter()
+        .any(|c| c.mtype == EntityType::Person && c.words.len() > 1 && w.w(c.words.end - 1) == word)
 }
 
 fn is_connector(s: &str) -> bool {
