@@ -9,6 +9,8 @@
 //! By default the input layers (tokens, POS, NER) come from the language stages
 //! run on the raw text. With `--silver` they come from the CoNLL-U file itself,
 //! which measures only what the mention stage changes on top of a perfect NER.
+//! With `--bare` there are no language layers at all: the gazetteer and the
+//! rules on the mention stage's own word split.
 //! `--errors` also lists the most frequent disagreements of the typed mentions.
 
 use hearsay_core::{Analysis, Document, Span};
@@ -21,6 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let silver = args.iter().any(|a| a == "--silver");
     let show_errors = args.iter().any(|a| a == "--errors");
+    let bare = args.iter().any(|a| a == "--bare");
     args.retain(|a| !a.starts_with("--"));
     let mut errors: BTreeMap<String, usize> = BTreeMap::new();
     let shared = std::env::var_os("HEARSAY_SHARED")
@@ -35,7 +38,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(PathBuf::from)
         .unwrap_or_else(|| conllu.parent().unwrap_or(&conllu).join("text"));
     let docs = hearsay_nlp::conllu::read_path(&conllu)?;
-    let language = if silver {
+    let language = if silver || bare {
         Vec::new()
     } else {
         hearsay_nlp::stages()?
@@ -112,6 +115,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let input = if silver {
         "silver CoNLL-U layers"
+    } else if bare {
+        "none (the mention stage's own word split)"
     } else {
         "hearsay language stages"
     };
