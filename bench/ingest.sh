@@ -96,13 +96,17 @@ for line in open(results):
         wall, user, sys_, rss = map(float, parts[2:])
         runs[(mode, n)] = (wall, user + sys_, rss * 1024)
 print(f"{version}; articles made from the dev texts with a numbered line each")
-print(f"{'articles':>9} {'MB':>7} {'command':<26}{'wall s':>8}{'CPU s':>8}{'articles/s':>12}{'peak RSS MB':>13}")
+print(f"{'articles':>9} {'MB':>7} {'command':<24}{'wall s':>8}{'CPU s':>8}{'articles/s':>12}"
+      f"{'articles/CPU-s':>16}{'peak RSS MB':>13}")
+def rate(n, seconds):
+    return n / seconds if seconds > 0 else float("inf")
 for n in sorted(corpus):
     for mode, label in (("analyze", "analyze --format jsonl"), ("add", "add (fresh SQLite)")):
         wall, cpu, rss = runs[(mode, n)]
-        rate = n / wall if wall > 0 else float("inf")
-        print(f"{n:>9} {corpus[n] / 1e6:>7.1f} {label:<26}{wall:>8.2f}{cpu:>8.2f}{rate:>12.1f}{rss / 1e6:>13.1f}")
-    a, s = runs[("analyze", n)][0], runs[("add", n)][0]
-    if a > 0 and s > 0:
-        print(f"{'':>18}add articles/s = {a / s * 100:.0f}% of analyze's; database {db[n] / 1e6:.1f} MB")
+        print(f"{n:>9} {corpus[n] / 1e6:>7.1f} {label:<24}{wall:>8.2f}{cpu:>8.2f}{rate(n, wall):>12.1f}"
+              f"{rate(n, cpu):>16.1f}{rss / 1e6:>13.1f}")
+    (aw, ac, _), (sw, sc, _) = runs[("analyze", n)], runs[("add", n)]
+    if sw > 0 and sc > 0:
+        print(f"{'':>18}add = {aw / sw * 100:.0f}% of analyze's articles/s, "
+              f"{ac / sc * 100:.0f}% of its articles/CPU-s; database {db[n] / 1e6:.1f} MB")
 PY
