@@ -114,7 +114,9 @@ pub(crate) fn find(w: &Words, lex: &Lexicon, taken: &[bool]) -> Vec<Quantity> {
 /// a currency sign, or a modifier.
 fn may_start(w: &Words, lex: &Lexicon, i: usize) -> bool {
     let lw = w.lw(i);
-    let b = lw.as_bytes()[0];
+    let Some(&b) = lw.as_bytes().first() else {
+        return false;
+    };
     b.is_ascii_digit()
         || (!b.is_ascii_alphabetic() && lex.currencies.contains_key(w.w(i)))
         || matches!(

@@ -136,7 +136,7 @@ fn month_at(w: &Words, i: usize) -> Option<u32> {
 /// Read one expression at word `i`: the raw value and the word after it.
 fn read(w: &Words, i: usize) -> Option<(Raw, usize)> {
     let lw = w.lw(i);
-    let may_start = lw.as_bytes()[0].is_ascii_digit()
+    let may_start = lw.as_bytes().first().is_some_and(u8::is_ascii_digit)
         || w.is_cap(i)
         || matches!(
             lw,

@@ -1,7 +1,7 @@
 //! Any text is safe input: the mention stage never panics, and every span it
 //! writes lies on character boundaries inside the text.
 
-use hearsay_core::{Analysis, Document, Span, Stage};
+use hearsay_core::{Analysis, Document, NerSpan, Sentence, Span, Stage, Token};
 use hearsay_mentions::MentionStage;
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -146,6 +146,39 @@ proptest! {
         let mut doc = Document::new(words.join(" "));
         doc.published = published.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
         let mut a = Analysis::empty(doc, "prop");
+        stage().annotate(&mut a);
+        check_spans(&a)?;
+    }
+
+    #[test]
+    fn any_language_layers_are_safe(
+        words in proptest::collection::vec(proptest::sample::select(VOCAB), 1..40),
+        ner in proptest::collection::vec((0usize..45, 0usize..45, 0usize..5), 0..6),
+        pos in proptest::collection::vec(proptest::sample::select(&["NNP", "NN", "JJ", "MD", "DT", "CD", ""][..]), 40),
+    ) {
+        let text = words.join(" ");
+        let mut a = Analysis::empty(Document::new(text.clone()), "prop");
+        let mut at = 0;
+        for (i, w) in words.iter().enumerate() {
+            let start = text[at..].find(w).map_or(text.len(), |k| at + k);
+            let end = (start + w.len()).min(text.len());
+            a.tokens.push(Token {
+                span: Span::new(start, end),
+                lemma: w.to_lowercase(),
+                pos: pos[i % pos.len()].to_string(),
+                head: None,
+                deprel: "dep".into(),
+            });
+            at = end;
+        }
+        let n = a.tokens.len();
+        a.sentences.push(Sentence { span: Span::new(0, text.len()), tokens: 0..n });
+        let labels = ["PERSON", "ORGANIZATION", "LOCATION", "MISC", "DATE"];
+        for (s, e, l) in ner {
+            let (s, e) = (s.min(n), e.min(n));
+            let span = if s < e { a.tokens[s].span.cover(&a.tokens[e - 1].span) } else { Span::default() };
+            a.ner.push(NerSpan { tokens: s..e, span, label: labels[l].into() });
+        }
         stage().annotate(&mut a);
         check_spans(&a)?;
     }

@@ -259,7 +259,7 @@ pub(crate) fn ner(w: &Words, a: &Analysis, out: &mut Vec<Cand>) {
             _ => continue,
         };
         let mut r = n.tokens.clone();
-        if r.end > w.len() {
+        if r.is_empty() || r.end > w.len() {
             continue;
         }
         while r.len() > 1 && (w.w(r.start) == "the" || is_possessive(w.w(r.end - 1))) {
