@@ -1,4 +1,4 @@
-//! brat standoff attributions: reading PolNeAR gold and writing predictions.
+//! brat standoff attributions: reading PolNeAR gold (writing is `hearsay_format::brat`).
 //!
 //! Reading follows `../shared/eval/score_attributions.py` exactly: only `E`
 //! lines make attributions, `T` lines are looked up by id, `Content2`… merge into
@@ -121,56 +121,6 @@ pub fn to_brat(att: &Attribution, map: &CharMap) -> BratAttribution {
     }
 }
 
-/// Write attributions as a brat `.ann` file (PolNeAR's `Source`/`Cue`/`Content` scheme).
-pub fn write_ann(text: &str, atts: &[Attribution]) -> String {
-    let map = CharMap::new(text);
-    let mut out = String::new();
-    let mut t = 0;
-    let mut line = |out: &mut String, ttype: &str, spans: &[Span]| {
-        t += 1;
-        let offs: Vec<String> = spans
-            .iter()
-            .map(|s| format!("{} {}", map.char_of(s.start), map.char_of(s.end)))
-            .collect();
-        let words: Vec<String> = spans
-            .iter()
-            .map(|s| s.text(text).replace(['\n', '\r'], " "))
-            .collect();
-        out.push_str(&format!(
-            "T{t}\t{ttype} {}\t{}\n",
-            offs.join(";"),
-            words.join(" ")
-        ));
-        t
-    };
-    for (e, att) in atts.iter().enumerate() {
-        let mut content: Vec<Span> = att
-            .content
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect();
-        if content.is_empty() {
-            continue;
-        }
-        content.sort();
-        let source = att
-            .source
-            .as_ref()
-            .filter(|s| !s.span.is_empty())
-            .map(|s| line(&mut out, "Source", &[s.span]));
-        let cue = line(&mut out, "Cue", &[att.cue.span]);
-        let con = line(&mut out, "Content", &content);
-        let mut ev = format!("E{}\tAttribution:T{cue} Cue:T{cue} Content:T{con}", e + 1);
-        if let Some(s) = source {
-            ev.push_str(&format!(" Source:T{s}"));
-        }
-        out.push_str(&ev);
-        out.push('\n');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,7 +142,7 @@ mod tests {
     }
 
     #[test]
-    fn write_then_read_round_trips_in_code_points() {
+    fn converts_byte_spans_to_code_points() {
         let text = "Korea’s army said “no” today.";
         let b = |s: &str| {
             let i = text.find(s).unwrap();
@@ -216,11 +166,10 @@ mod tests {
             hedge: None,
             confidence: 1.0,
         };
-        let ann = write_ann(text, std::slice::from_ref(&att));
-        let back = parse_ann(&ann);
-        assert_eq!(back.len(), 1);
-        assert_eq!(back[0], to_brat(&att, &CharMap::new(text)));
-        assert_eq!(back[0].cue, [(13, 17)]);
+        let b = to_brat(&att, &CharMap::new(text));
+        assert_eq!(b.cue, [(13, 17)]);
+        assert_eq!(b.source, [(0, 12)]);
+        assert_eq!(b.content, [(18, 22)]);
     }
 
     proptest! {

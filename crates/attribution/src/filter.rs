@@ -38,6 +38,8 @@ const F_MARGIN_LEMMA: u64 = 217;
 const F_SRC_SIDE: u64 = 218;
 const F_FRAME: u64 = 219;
 const F_CONTENT_POS: u64 = 221;
+const F_IN_QUOTE: u64 = 222;
+const F_SRC_PERSON: u64 = 223;
 
 /// A candidate attribution: its cue, the roles found for it, and the cue tagger's margin.
 pub(crate) struct Candidate<'v, 'a> {
@@ -129,6 +131,19 @@ impl Sequence for Candidate<'_, '_> {
         let first = self.roles.content.first().map(|c| v.word[c.0]);
         f.f2(F_THAT, first.unwrap_or(0), v.pos[head]);
         f.f2(F_NESTED, u64::from(self.nested), v.pos[head]);
+        // Speech reported inside a quotation is rarely annotated.
+        let quoted_cue = v.quote[head] != NONE;
+        f.f2(F_IN_QUOTE, u64::from(quoted_cue), lemma);
+        f.f2(F_IN_QUOTE, u64::from(quoted_cue), src);
+        if let Some((a, b)) = self.roles.source {
+            let w = v.form(v.top_of(a, b)).to_lowercase();
+            let person = match w.as_str() {
+                "i" | "we" | "you" => 1,
+                "he" | "she" | "they" | "it" => 2,
+                _ => 0,
+            };
+            f.f3(F_SRC_PERSON, person, u64::from(quoted_cue), v.pos[head]);
+        }
         f.f2(F_TITLE, u64::from(v.para[lo] == 0), src);
     }
 

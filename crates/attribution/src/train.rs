@@ -154,44 +154,31 @@ pub fn train(
         .iter()
         .map(|p| CueIndex::new(&p.view, &p.cues))
         .collect();
-    let mut instances: Vec<(usize, usize)> = prepared
-        .iter()
-        .enumerate()
-        .flat_map(|(d, p)| (0..p.atts.len()).map(move |k| (d, k)))
-        .collect();
-    let mut role_avg = Averager::new(cfg.role_bits, crate::role::LABELS);
-    let no_filter = Weights::new(1, crate::filter::LABELS);
-    for epoch in 1..=cfg.role_epochs {
-        rng.shuffle(&mut instances);
-        let (mut wrong, mut total) = (0, 0);
-        for &(d, k) in &instances {
-            let p = &prepared[d];
-            let (cue, spans) = &p.atts[k];
-            let seq = RoleSeq::new(&p.view, &indexes[d], *cue);
-            let y = role_labels(&p.view, spans, *cue, seq.lo, seq.hi);
-            wrong += role_avg.learn(&seq, &y, &mut sc);
-            total += y.len();
-        }
-        let mut line = format!("role epoch {epoch}: {wrong} of {total} tokens mislabelled");
-        if !dev.is_empty() && epoch == cfg.role_epochs {
-            // Without the filter: every cue of the unbiased tagger is kept.
-            let m = Model::new(
-                cue_w.clone(),
-                role_avg.averaged(),
-                no_filter.clone(),
-                0.0,
-                1.0,
-                String::new(),
-            );
-            line.push_str(&format!(
-                " | dev, no filter: {}",
-                evaluate(&m, dev).summary_line()
-            ));
-        }
-        progress(&line);
+    let role_w = train_roles(
+        &prepared,
+        &indexes,
+        &all,
+        cfg,
+        &mut rng,
+        &mut sc,
+        &mut progress,
+    );
+    if !dev.is_empty() {
+        // Without the filter: every cue of the unbiased tagger is kept.
+        let no_filter = Weights::new(1, crate::filter::LABELS);
+        let m = Model::new(
+            cue_w.clone(),
+            role_w.clone(),
+            no_filter,
+            0.0,
+            1.0,
+            String::new(),
+        );
+        progress(&format!(
+            "dev, no filter: {}",
+            evaluate(&m, dev).summary_line()
+        ));
     }
-    let role_w = role_avg.averaged();
-    drop(role_avg);
 
     // The filter learns from candidates that a cue tagger proposes on documents
     // it was not trained on, as at run time.
@@ -206,9 +193,18 @@ pub fn train(
     for f in 0..folds {
         let rest: Vec<usize> = all.iter().copied().filter(|&d| fold_of[d] != f).collect();
         let w = train_cues(&prepared, &rest, cfg, &mut rng, &mut sc, &mut |_| {});
+        let rw = train_roles(
+            &prepared,
+            &indexes,
+            &rest,
+            cfg,
+            &mut rng,
+            &mut sc,
+            &mut |_| {},
+        );
         for d in all.iter().copied().filter(|&d| fold_of[d] == f) {
             let p = &prepared[d];
-            let found = candidates(&w, &role_w, cfg.cue_bias, &p.view, &mut sc);
+            let found = candidates(&w, &rw, cfg.cue_bias, &p.view, &mut sc);
             let pairs: Vec<_> = found.iter().map(|x| (x.cue, x.roles.clone())).collect();
             let nested = crate::filter::nesting(&pairs);
             let y: Vec<u8> = found
@@ -277,7 +273,7 @@ pub fn train(
     let about = format!(
         "trained on {} documents ({} attributions); cue epochs {}, role epochs {}, filter epochs {} over {} folds, seed {}, hash bits {}/{}/{}, cue bias {}, keep bias {}",
         docs.len(),
-        instances.len(),
+        prepared.iter().map(|p| p.atts.len()).sum::<usize>(),
         cfg.cue_epochs,
         cfg.role_epochs,
         cfg.filter_epochs,
@@ -297,6 +293,39 @@ pub fn train(
         cfg.keep_bias,
         about,
     )
+}
+
+/// Train a role tagger on the gold attributions of the documents `docs` of `prepared`.
+fn train_roles(
+    prepared: &[Prepared],
+    indexes: &[CueIndex],
+    docs: &[usize],
+    cfg: &TrainConfig,
+    rng: &mut SplitMix,
+    sc: &mut Scratch,
+    progress: &mut dyn FnMut(&str),
+) -> Weights {
+    let mut instances: Vec<(usize, usize)> = docs
+        .iter()
+        .flat_map(|&d| (0..prepared[d].atts.len()).map(move |k| (d, k)))
+        .collect();
+    let mut avg = Averager::new(cfg.role_bits, crate::role::LABELS);
+    for epoch in 1..=cfg.role_epochs {
+        rng.shuffle(&mut instances);
+        let (mut wrong, mut total) = (0, 0);
+        for &(d, k) in &instances {
+            let p = &prepared[d];
+            let (cue, spans) = &p.atts[k];
+            let seq = RoleSeq::new(&p.view, &indexes[d], *cue);
+            let y = role_labels(&p.view, spans, *cue, seq.lo, seq.hi);
+            wrong += avg.learn(&seq, &y, sc);
+            total += y.len();
+        }
+        progress(&format!(
+            "role epoch {epoch}: {wrong} of {total} tokens mislabelled"
+        ));
+    }
+    avg.averaged()
 }
 
 /// Train a cue tagger on the documents `docs` of `prepared`.

@@ -4,7 +4,7 @@
 
 use anyhow::Context;
 use hearsay_analyze::Analyzer;
-use hearsay_attribution::brat::{to_brat, write_ann};
+use hearsay_attribution::brat::to_brat;
 use hearsay_attribution::corpus::{read_articles, read_silver, silver_analysis};
 use hearsay_attribution::score::Scorer;
 use hearsay_attribution::{AttributionStage, Model, TrainingDoc};
@@ -160,7 +160,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         scorer.add_document(text, &d.gold, Some(&pred));
         if let Some(dir) = &args.write_brat {
             let path = dir.join(format!("{}.ann", d.name));
-            std::fs::write(&path, write_ann(text, &d.analysis.attributions))
+            std::fs::write(&path, hearsay_format::brat::render(&d.analysis))
                 .with_context(|| format!("writing {}", path.display()))?;
         }
     }
