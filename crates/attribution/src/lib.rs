@@ -21,6 +21,7 @@
 pub mod brat;
 pub mod corpus;
 pub mod error;
+pub mod errors;
 pub mod quotes;
 pub mod score;
 

@@ -139,7 +139,7 @@ pub struct Scorer {
 }
 
 /// An attribution as sorted `\w+` token indices per role: source, cue, content.
-type TokenSets = [Vec<u32>; 3];
+pub(crate) type TokenSets = [Vec<u32>; 3];
 
 /// Python's `\w` (with `re.UNICODE`): letters, digits and numerals, and `_`.
 fn is_word_char(c: char) -> bool {
@@ -188,7 +188,7 @@ fn to_tokens(spans: &[CharSpan], toks: &[CharSpan]) -> Vec<u32> {
     out
 }
 
-fn inter(a: &[u32], b: &[u32]) -> usize {
+pub(crate) fn inter(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -217,25 +217,28 @@ fn role_overlap(p: &[u32], g: &[u32]) -> bool {
 
 /// Token sets of each attribution; those without content tokens are dropped and counted.
 fn token_sets(atts: &[BratAttribution], toks: &[CharSpan]) -> (Vec<TokenSets>, usize) {
-    let mut kept = Vec::new();
-    let mut dropped = 0;
-    for a in atts {
-        let t = [
-            to_tokens(&a.source, toks),
-            to_tokens(&a.cue, toks),
-            to_tokens(&a.content, toks),
-        ];
-        if t[2].is_empty() {
-            dropped += 1;
-        } else {
-            kept.push(t);
-        }
-    }
+    let kept: Vec<TokenSets> = indexed_sets(atts, toks).into_iter().map(|x| x.1).collect();
+    let dropped = atts.len() - kept.len();
     (kept, dropped)
 }
 
+/// Token sets of the attributions with content tokens, with their index in `atts`.
+pub(crate) fn indexed_sets(atts: &[BratAttribution], toks: &[CharSpan]) -> Vec<(usize, TokenSets)> {
+    atts.iter()
+        .enumerate()
+        .filter_map(|(k, a)| {
+            let t = [
+                to_tokens(&a.source, toks),
+                to_tokens(&a.cue, toks),
+                to_tokens(&a.content, toks),
+            ];
+            (!t[2].is_empty()).then_some((k, t))
+        })
+        .collect()
+}
+
 /// One-to-one greedy matching by content Dice; ties by cue + source Dice, then order.
-fn greedy_match(preds: &[TokenSets], golds: &[TokenSets]) -> Vec<(usize, usize)> {
+pub(crate) fn greedy_match(preds: &[TokenSets], golds: &[TokenSets]) -> Vec<(usize, usize)> {
     let mut cands: Vec<(f64, f64, usize, usize)> = Vec::new();
     for (i, p) in preds.iter().enumerate() {
         for (j, g) in golds.iter().enumerate() {

@@ -6,6 +6,7 @@ use anyhow::Context;
 use hearsay_analyze::Analyzer;
 use hearsay_attribution::brat::to_brat;
 use hearsay_attribution::corpus::{read_articles, read_silver, silver_analysis};
+use hearsay_attribution::errors::ErrorReport;
 use hearsay_attribution::score::Scorer;
 use hearsay_attribution::{AttributionStage, Model, TrainingDoc};
 use hearsay_core::{CharMap, Document, Stage};
@@ -52,6 +53,10 @@ pub struct Args {
     /// Print the scores as JSON.
     #[arg(long)]
     json: bool,
+    /// Also print an error analysis: missed and spurious attributions by kind,
+    /// and how matched ones differ from the gold.
+    #[arg(long)]
+    errors: bool,
 }
 
 /// The language and mention stages of the pipeline (no attribution stage).
@@ -147,6 +152,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let stage = AttributionStage::new(model);
     let mut scorer = Scorer::default();
+    let mut errors = ErrorReport::default();
     for mut d in docs {
         stage.annotate(&mut d.analysis);
         let text = d.analysis.text();
@@ -158,6 +164,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .map(|a| to_brat(a, &map))
             .collect();
         scorer.add_document(text, &d.gold, Some(&pred));
+        errors.add_document(text, &d.gold, &pred);
         if let Some(dir) = &args.write_brat {
             let path = dir.join(format!("{}.ann", d.name));
             std::fs::write(&path, hearsay_format::brat::render(&d.analysis))
@@ -168,6 +175,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.json {
         println!("{}", serde_json::to_string_pretty(&result)?);
     } else {
+        if args.errors {
+            println!("{}", errors.table());
+        }
         println!("{}", result.table());
     }
     Ok(ExitCode::SUCCESS)
