@@ -333,8 +333,9 @@ fn counted_noun(w: &Words, lex: &Lexicon, mut i: usize) -> Option<(String, usize
     plausible.then(|| (w.w(i).to_string(), i + 1))
 }
 
-/// `same_quantity_differs`: quantities of one unit family (troops, soldiers,
-/// special forces…) with different exact values in one document.
+/// `same_quantity_differs`: counts of one unit family (troops, soldiers,
+/// special forces…) with different exact values in one document. Percentages
+/// and money are left out: a report's shares and sums are usually of different things.
 pub(crate) fn flags(text: &str, lex: &Lexicon, qs: &[Quantity]) -> Vec<Flag> {
     let family = |u: &str| -> String {
         let lu = u.to_lowercase();
@@ -349,6 +350,11 @@ pub(crate) fn flags(text: &str, lex: &Lexicon, qs: &[Quantity]) -> Vec<Flag> {
         let (Some(u), Some(_)) = (&q.unit, q.value) else {
             continue;
         };
+        // Shares and sums of money in one report are usually of different things.
+        let is_money = u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase());
+        if is_money || u.starts_with("percent") {
+            continue;
+        }
         let f = family(u);
         match groups.iter_mut().find(|(g, _)| *g == f) {
             Some((_, list)) => list.push(q),

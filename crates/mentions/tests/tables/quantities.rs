@@ -690,7 +690,7 @@ fn quantities() {
 #[test]
 fn different_troop_numbers_are_flagged() {
     let a = analyze(
-        "It may send a thousand of its troops. It sent 1,500 special forces. 12 thousand soldiers will follow. Prices rose 3 percent.",
+        "It may send a thousand of its troops. It sent 1,500 special forces. 12 thousand soldiers will follow. Prices rose 3 percent, then 5 percent, costing $2bn and $3bn.",
         None,
     );
     let f: Vec<_> = a
