@@ -496,6 +496,24 @@ fn subject_span(seq: &RoleSeq) -> Option<(usize, usize)> {
     (a < b).then_some((a, b))
 }
 
+/// Join content pieces of one sentence whose gap holds neither the cue nor
+/// source tokens: the tagger's fragments of one clause.
+fn close_gaps(seq: &RoleSeq, y: &[u8], content: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let v = seq.v;
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(content.len());
+    for c in content {
+        if let Some(last) = out.last_mut()
+            && v.sent[last.0] == v.sent[c.0]
+            && (last.1..c.0).all(|i| y[i - seq.lo] != S && !(seq.cue.0..seq.cue.1).contains(&i))
+        {
+            last.1 = c.1;
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Decode the roles of one cue.
 pub(crate) fn tag(w: &Weights, seq: &RoleSeq, sc: &mut Scratch) -> Roles {
     let y = decode(w, seq, sc);
@@ -503,7 +521,7 @@ pub(crate) fn tag(w: &Weights, seq: &RoleSeq, sc: &mut Scratch) -> Roles {
         return Roles::default();
     }
     let v = seq.v;
-    let content = runs(v, &y, seq.lo, C);
+    let content = close_gaps(seq, &y, runs(v, &y, seq.lo, C));
     let sources = runs(v, &y, seq.lo, S);
     // Of several source runs keep the one nearest to the cue.
     let source = sources.into_iter().min_by_key(|&(a, b)| {
