@@ -240,11 +240,22 @@ fn read(w: &Words, lex: &Lexicon, taken: &[bool], start: usize) -> Option<(Quant
         unit = Some(u);
         end = e;
     }
+    // "2016 election": a year before a singular noun; "2,016 votes" is a count.
     let is_year = num.digits
         && value.is_some_and(|v| (1800.0..=2100.0).contains(&v) && v.fract() == 0.0)
         && !w.lw(k).contains(',')
-        && unit.is_none();
-    if unit.is_none() && (!num.digits || is_year) {
+        && currency.is_none()
+        && unit
+            .as_deref()
+            .is_none_or(|u| !u.ends_with('s') && u != "percent");
+    // "7 p.m.", "10:05": clock times.
+    let clock = matches!(
+        w.lw_at(num.end),
+        "a.m." | "p.m." | "am" | "pm" | "a" | "p" | "a." | "p." | ":"
+    ) || w.lw(k).contains(':');
+    // "one of the states", "one shooting": "one" alone is rarely a figure.
+    let lone_one = w.lw(k) == "one" && num.end == k + 1;
+    if (unit.is_none() && !num.digits) || is_year || clock || lone_one {
         return None;
     }
     let span: Span = w.span_of(start..end);
@@ -333,29 +344,27 @@ fn counted_noun(w: &Words, lex: &Lexicon, mut i: usize) -> Option<(String, usize
     plausible.then(|| (w.w(i).to_string(), i + 1))
 }
 
-/// `same_quantity_differs`: counts of one unit family (troops, soldiers,
-/// special forces…) with different exact values in one document. Percentages
-/// and money are left out: a report's shares and sums are usually of different things.
+/// `same_quantity_differs`: counts of one unit family of the data (troops =
+/// soldiers = special forces…, casualties, refugees…) with different exact
+/// values in one document.
 pub(crate) fn flags(text: &str, lex: &Lexicon, qs: &[Quantity]) -> Vec<Flag> {
-    let family = |u: &str| -> String {
+    // Only the unit families of the data: "18 states" and "27 states" are rarely one figure.
+    let family = |u: &str| -> Option<&'static str> {
         let lu = u.to_lowercase();
         let first = lu.split_whitespace().next().unwrap_or("");
         lex.units
             .get(first)
             .and_then(|l| l.iter().find(|(ws, _)| ws.join(" ") == lu))
-            .map_or(lu.clone(), |(_, f)| f.to_string())
+            .map(|(_, f)| *f)
     };
-    let mut groups: Vec<(String, Vec<&Quantity>)> = Vec::new();
+    let mut groups: Vec<(&str, Vec<&Quantity>)> = Vec::new();
     for q in qs {
         let (Some(u), Some(_)) = (&q.unit, q.value) else {
             continue;
         };
-        // Shares and sums of money in one report are usually of different things.
-        let is_money = u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase());
-        if is_money || u.starts_with("percent") {
+        let Some(f) = family(u) else {
             continue;
-        }
-        let f = family(u);
+        };
         match groups.iter_mut().find(|(g, _)| *g == f) {
             Some((_, list)) => list.push(q),
             None => groups.push((f, vec![q])),

@@ -636,6 +636,10 @@ const NOT_QUANTITIES: &[(&str, &str)] = &[
     ("In 2023, the war went on.", "2023"),
     ("One of them said so.", "One"),
     ("It happened on 2024-10-08.", "2024-10-08"),
+    ("He lost the 2016 election.", "2016"),
+    ("They met at 7 p.m. sharp.", "7"),
+    ("It ended at 10:05 p.m.", "10:05"),
+    ("One of the states voted.", "One"),
 ];
 
 #[test]
@@ -701,4 +705,19 @@ fn different_troop_numbers_are_flagged() {
     assert_eq!(f.len(), 1, "{:?}", a.flags);
     assert_eq!(f[0].mentions.len(), 3);
     assert!(f[0].note.contains("troops"), "{}", f[0].note);
+}
+
+#[test]
+fn counts_of_different_things_are_not_flagged() {
+    let a = analyze(
+        "Twenty-seven states sued; 18 states did not. Polls moved 3 percent and 5 percent.",
+        None,
+    );
+    assert!(
+        !a.flags
+            .iter()
+            .any(|f| f.kind == hearsay_core::FlagKind::SameQuantityDiffers),
+        "{:?}",
+        a.flags
+    );
 }
