@@ -7,7 +7,7 @@
 
 use divan::Bencher;
 use divan::counter::{BytesCount, ItemsCount};
-use hearsay_analyze::{ANALYZER_VERSION, Analyzer};
+use hearsay_analyze::Analyzer;
 use hearsay_bench::{Corpus, default_corpus_dir};
 use hearsay_core::Analysis;
 use std::sync::LazyLock;
@@ -41,7 +41,7 @@ fn inputs_before(index: usize) -> Vec<Analysis> {
         .documents
         .iter()
         .map(|document| {
-            let mut analysis = Analysis::empty(document.clone(), ANALYZER_VERSION);
+            let mut analysis = Analysis::empty(document.clone(), ANALYZER.version());
             for stage in &ANALYZER.stages()[..index] {
                 stage.annotate(&mut analysis);
             }

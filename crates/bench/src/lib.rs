@@ -28,7 +28,7 @@ pub use measure::{MeasureError, ModelLoading, RunTimes, Settings, measure, time_
 pub use memory::{current_rss_bytes, load_average, peak_rss_bytes};
 pub use report::{BENCH_SCHEMA, CorpusReport, Rates, Report, RunReport, StageReport};
 
-use hearsay_analyze::{ANALYZER_VERSION, Analyzer};
+use hearsay_analyze::Analyzer;
 use std::path::PathBuf;
 
 /// Measures `analyzer` over `corpus` once per entry of `runs` and gathers the report.
@@ -50,7 +50,7 @@ pub fn bench(
     }
     Ok(Report {
         schema: BENCH_SCHEMA,
-        analyzer: ANALYZER_VERSION.to_string(),
+        analyzer: analyzer.version().to_string(),
         stages: names.iter().map(|n| n.to_string()).collect(),
         corpus: CorpusReport::from(corpus),
         model_load_ms: loading.wall.as_secs_f64() * 1e3,

@@ -3,7 +3,7 @@
 
 use crate::Corpus;
 use crate::cpu::{process_cpu_time, thread_cpu_time};
-use hearsay_analyze::{ANALYZER_VERSION, Analyzer};
+use hearsay_analyze::Analyzer;
 use hearsay_core::{Analysis, Document, Stage};
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
@@ -86,13 +86,14 @@ pub fn measure(
     settings: &Settings,
 ) -> Result<RunTimes, MeasureError> {
     let stages = analyzer.stages();
+    let version = analyzer.version();
     let n = stages.len();
     let pass: Box<dyn Fn() -> Clocks> = match settings.threads {
         0 => return Err(MeasureError::NoThreads),
         1 => Box::new(|| {
             let mut clocks = Clocks::new(n);
             for document in &corpus.documents {
-                analyze_timed(stages, document, &mut clocks);
+                analyze_timed(stages, version, document, &mut clocks);
             }
             clocks
         }),
@@ -110,7 +111,7 @@ pub fn measure(
                         .fold(
                             || Clocks::new(n),
                             |mut clocks, document| {
-                                analyze_timed(stages, document, &mut clocks);
+                                analyze_timed(stages, version, document, &mut clocks);
                                 clocks
                             },
                         )
@@ -175,8 +176,13 @@ impl Clocks {
 }
 
 /// Analyzes one document stage by stage, adding each stage's wall and CPU time to `clocks`.
-fn analyze_timed(stages: &[Box<dyn Stage>], document: &Document, clocks: &mut Clocks) {
-    let mut analysis = Analysis::empty(document.clone(), ANALYZER_VERSION);
+fn analyze_timed(
+    stages: &[Box<dyn Stage>],
+    version: &str,
+    document: &Document,
+    clocks: &mut Clocks,
+) {
+    let mut analysis = Analysis::empty(document.clone(), version);
     let mut cpu_before = thread_cpu_time();
     for (i, stage) in stages.iter().enumerate() {
         let start = Instant::now();
