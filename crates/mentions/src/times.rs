@@ -345,11 +345,22 @@ fn unit_interval(d: Date, u: Unit, n: i32) -> (Date, Date, TimeGranularity) {
     }
 }
 
-/// The year for a year-less month and day: the one nearest the publication date.
-fn nearest_year(pub_date: Date, m: u32, d: u32) -> i32 {
+/// The year for a year-less month and day: the one nearest the publication date,
+/// a date after it counting double unless the sentence speaks of the future
+/// (news mostly reports what happened: "in February" in a September story is
+/// the February before).
+fn nearest_year(pub_date: Date, m: u32, d: u32, future: bool) -> i32 {
     (pub_date.y - 1..=pub_date.y + 1)
-        .filter_map(|y| Date::new(y, m, d).map(|x| (y, (x.days() - pub_date.days()).abs())))
-        .min_by_key(|&(_, dist)| dist)
+        .filter_map(|y| {
+            let diff = Date::new(y, m, d)?.days() - pub_date.days();
+            let cost = if diff > 0 && !future {
+                2 * diff
+            } else {
+                diff.abs()
+            };
+            Some((y, cost))
+        })
+        .min_by_key(|&(_, cost)| cost)
         .map_or(pub_date.y, |(y, _)| y)
 }
 
@@ -412,7 +423,10 @@ fn resolve(
     // The year of a year-less date, and what it was taken from.
     let infer = |m: u32, d: u32| -> Option<(i32, TimeAnchor)> {
         match (pub_date, text_year) {
-            (Some(p), _) => Some((nearest_year(p, m, d), TimeAnchor::Publication)),
+            (Some(p), _) => Some((
+                nearest_year(p, m, d, future_context(w, at)),
+                TimeAnchor::Publication,
+            )),
             (None, Some(y)) => Some((y, TimeAnchor::TextYear)),
             (None, None) => None,
         }
