@@ -321,7 +321,7 @@ fn counted_noun(w: &Words, lex: &Lexicon, mut i: usize) -> Option<(String, usize
         && !w.is_cap(i)
         && !is_function_word(lw)
         && !lw.ends_with("ly")
-        && !(lw.len() > 5 && lw.ends_with("est"))
+        && (lw.len() <= 5 || !lw.ends_with("est"))
         && !matches!(
             lw,
             "were"
