@@ -174,9 +174,25 @@ impl Model {
             .filter(|(_, (keep, _))| *keep)
             .map(|(f, (_, m))| (f, m))
             .collect();
-        // Roles again, now that the dropped cues no longer cut other contents short.
+        // Roles again where a dropped cue sat in the window and may have cut the content short.
         let cues: Vec<(usize, usize)> = kept.iter().map(|(f, _)| f.cue).collect();
-        let roles = roles_of(&self.role, &v, &cues, &mut sc);
+        let dropped: Vec<usize> = found
+            .iter()
+            .filter(|f| !cues.contains(&f.cue))
+            .map(|f| f.cue.0)
+            .collect();
+        let idx = CueIndex::new(&v, &cues);
+        let roles: Vec<Roles> = kept
+            .iter()
+            .map(|(f, _)| {
+                let seq = RoleSeq::new(&v, &idx, f.cue);
+                if f.ruled || !dropped.iter().any(|&d| (seq.lo..seq.hi).contains(&d)) {
+                    f.roles.clone()
+                } else {
+                    role::tag(&self.role, &seq, &mut sc)
+                }
+            })
+            .collect();
         let mut atts = Vec::new();
         let mut items = Vec::new();
         let mut sources = Vec::new();
