@@ -88,6 +88,8 @@ pub struct Lexicon {
     /// Patterns by automaton pattern id: forms equal up to ASCII case share one.
     pub(crate) groups: Vec<Vec<u32>>,
     pub(crate) first_names: HashSet<&'static str>,
+    /// Family names that come first in a full name ("Kim" of "Kim Jong Un").
+    pub(crate) family_first: HashSet<&'static str>,
     pub(crate) titles: HashSet<&'static str>,
     pub(crate) org_heads: HashMap<&'static str, EntityKind>,
     /// Hedge markers by their first lower-case word (be-forms expanded).
@@ -107,6 +109,7 @@ const PLACES: &str = include_str!("../data/places.tsv");
 const ORGANIZATIONS: &str = include_str!("../data/organizations.tsv");
 const PERSONS: &str = include_str!("../data/persons.tsv");
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
+const FAMILY_FIRST: &str = include_str!("../data/family_first.txt");
 const TITLES: &str = include_str!("../data/titles.txt");
 const AMBIGUOUS: &str = include_str!("../data/ambiguous.txt");
 const ORG_HEADS: &str = include_str!("../data/org_heads.tsv");
@@ -419,6 +422,7 @@ impl Lexicon {
             names,
             groups,
             first_names: words(FIRST_NAMES).collect(),
+            family_first: words(FAMILY_FIRST).collect(),
             titles: words(TITLES).collect(),
             org_heads,
             hedges,

@@ -331,6 +331,8 @@ pub(super) fn cluster(w: &Words, lex: &Lexicon, sel: Vec<Selected>) -> Found {
     }
 
     // Pass 3: surnames to full names, spelling variants, ambiguous places that are persons.
+    // Each full name by the word a lone mention of it would use: the last, or
+    // the first for a family name written first ("Kim" of "Kim Jong Un").
     let persons_by_last = |cl: &Clusters| -> Vec<(usize, String)> {
         cl.ents
             .iter()
@@ -338,9 +340,16 @@ pub(super) fn cluster(w: &Words, lex: &Lexicon, sel: Vec<Selected>) -> Found {
             .filter(|(_, e)| e.alive && e.etype == EntityType::Person)
             .filter_map(|(k, e)| {
                 let mut parts = e.name.split_whitespace();
-                let last = parts.next_back()?;
-                parts.next()?; // two words or more
-                Some((k, last.to_lowercase()))
+                let first = parts.next()?;
+                let last = parts.next_back().or_else(|| parts.next())?;
+                let family = e.name.split_whitespace().nth(1).map(|_| {
+                    if lex.family_first.contains(first) {
+                        first
+                    } else {
+                        last
+                    }
+                })?;
+                Some((k, family.to_lowercase()))
             })
             .collect()
     };
