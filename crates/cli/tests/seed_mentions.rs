@@ -54,13 +54,20 @@ fn seed_analysis_contains_every_expected_mention() {
         .expect("the hearsay binary runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
     if !out.status.success() && stderr.contains("not built yet") {
-        eprintln!("skipped: `hearsay analyze` is not built yet ({})", stderr.trim());
+        eprintln!(
+            "skipped: `hearsay analyze` is not built yet ({})",
+            stderr.trim()
+        );
         return;
     }
     assert!(out.status.success(), "hearsay analyze failed: {stderr}");
     let got: Value = serde_json::from_slice(&out.stdout).expect("analyze prints one JSON document");
     let exp: Value = serde_json::from_str(&expected).expect("expected.json parses");
-    let text: Vec<char> = got["text"].as_str().expect("the analysis carries its text").chars().collect();
+    let text: Vec<char> = got["text"]
+        .as_str()
+        .expect("the analysis carries its text")
+        .chars()
+        .collect();
     let full: String = text.iter().collect();
     let mut problems = Vec::new();
 
@@ -76,11 +83,16 @@ fn seed_analysis_contains_every_expected_mention() {
         if ent["type"].as_str() != e["type"].as_str() {
             problems.push(format!("entity {canonical}: type {}", ent["type"]));
         }
-        let mentions: Vec<String> = list(ent, "mentions").iter().map(|m| norm(&span_text(m, &text))).collect();
+        let mentions: Vec<String> = list(ent, "mentions")
+            .iter()
+            .map(|m| norm(&span_text(m, &text)))
+            .collect();
         for m in list(e, "mentions_include") {
             let m = norm(m.as_str().unwrap_or_default());
             if !mentions.iter().any(|x| x.contains(&m)) {
-                problems.push(format!("entity {canonical}: no mention {m:?} in {mentions:?}"));
+                problems.push(format!(
+                    "entity {canonical}: no mention {m:?} in {mentions:?}"
+                ));
             }
         }
     }
@@ -110,7 +122,10 @@ fn seed_analysis_contains_every_expected_mention() {
 
     for d in list(&exp, "dates") {
         let dt = d["text"].as_str().unwrap_or_default();
-        let Some(x) = list(&got, "times").iter().find(|x| span_text(x, &text).contains(dt)) else {
+        let Some(x) = list(&got, "times")
+            .iter()
+            .find(|x| span_text(x, &text).contains(dt))
+        else {
             problems.push(format!("date {dt:?}: missing"));
             continue;
         };
@@ -124,7 +139,10 @@ fn seed_analysis_contains_every_expected_mention() {
         if x["start_date"].as_str() != Some(start.as_str())
             || end.is_some_and(|e| x["end_date"].as_str() != Some(e.as_str()))
         {
-            problems.push(format!("date {dt:?}: {}..{}", x["start_date"], x["end_date"]));
+            problems.push(format!(
+                "date {dt:?}: {}..{}",
+                x["start_date"], x["end_date"]
+            ));
         }
     }
 
@@ -132,12 +150,20 @@ fn seed_analysis_contains_every_expected_mention() {
         let cue = h["cue"].as_str().unwrap_or_default();
         let content = h["content_contains"].as_str().unwrap_or_default();
         let Some(at) = full.find(content) else {
-            problems.push(format!("hedge {cue:?}: content {content:?} not in the text"));
+            problems.push(format!(
+                "hedge {cue:?}: content {content:?} not in the text"
+            ));
             continue;
         };
-        let (c0, c1) = (full[..at].chars().count(), full[..at + content.len()].chars().count());
+        let (c0, c1) = (
+            full[..at].chars().count(),
+            full[..at + content.len()].chars().count(),
+        );
         let ok = list(&got, "hedges").iter().any(|x| {
-            let (s, e) = (x["start"].as_u64().unwrap_or(0) as usize, x["end"].as_u64().unwrap_or(0) as usize);
+            let (s, e) = (
+                x["start"].as_u64().unwrap_or(0) as usize,
+                x["end"].as_u64().unwrap_or(0) as usize,
+            );
             c0 <= s && e <= c1 && span_text(x, &text).eq_ignore_ascii_case(cue)
         });
         if !ok {
@@ -147,11 +173,22 @@ fn seed_analysis_contains_every_expected_mention() {
 
     for f in list(&exp, "flags") {
         let kind = f["kind"].as_str().unwrap_or_default();
-        let flags: Vec<&Value> = list(&got, "flags").iter().filter(|x| x["kind"].as_str() == Some(kind)).collect();
-        let flag_texts = |x: &Value| -> Vec<String> { list(x, "mentions").iter().map(|m| span_text(m, &text)).collect() };
+        let flags: Vec<&Value> = list(&got, "flags")
+            .iter()
+            .filter(|x| x["kind"].as_str() == Some(kind))
+            .collect();
+        let flag_texts = |x: &Value| -> Vec<String> {
+            list(x, "mentions")
+                .iter()
+                .map(|m| span_text(m, &text))
+                .collect()
+        };
         let ok = match kind {
             "name_variant" => {
-                let want: Vec<&str> = list(f, "mentions").iter().filter_map(Value::as_str).collect();
+                let want: Vec<&str> = list(f, "mentions")
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .collect();
                 flags.iter().any(|x| {
                     let t = flag_texts(x);
                     want.iter().all(|m| t.iter().any(|s| s == m))
@@ -175,5 +212,10 @@ fn seed_analysis_contains_every_expected_mention() {
         }
     }
 
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
