@@ -25,8 +25,11 @@ pub struct GoldDoc {
 pub struct GoldSentence {
     /// Raw token strings.
     pub words: Vec<String>,
-    /// Penn Treebank tags.
+    /// Penn Treebank tags (gold).
     pub tags: Vec<String>,
+    /// Predicted tags, when a tagger has been run (the parser and NER train and
+    /// are evaluated on predicted tags); empty otherwise.
+    pub predicted_tags: Vec<String>,
     /// Lemmas.
     pub lemmas: Vec<String>,
     /// Head of each token (sentence index), `None` for the root.
@@ -41,6 +44,16 @@ impl GoldSentence {
     /// The words as string slices.
     pub fn word_refs(&self) -> Vec<&str> {
         self.words.iter().map(String::as_str).collect()
+    }
+
+    /// The tags later stages read: predicted ones if present, else gold.
+    pub fn input_tags(&self) -> Vec<&str> {
+        let tags = if self.predicted_tags.is_empty() {
+            &self.tags
+        } else {
+            &self.predicted_tags
+        };
+        tags.iter().map(String::as_str).collect()
     }
 }
 
@@ -90,6 +103,7 @@ pub fn sentences(docs: &[GoldDoc]) -> Vec<GoldSentence> {
                     .map(|t| t.span.text(&d.text).to_string())
                     .collect(),
                 tags: toks.iter().map(|t| t.pos.clone()).collect(),
+                predicted_tags: Vec::new(),
                 lemmas: toks.iter().map(|t| t.lemma.clone()).collect(),
                 heads: toks.iter().map(|t| t.head.map(|h| h - base)).collect(),
                 deprels: toks.iter().map(|t| t.deprel.clone()).collect(),

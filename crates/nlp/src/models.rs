@@ -8,6 +8,8 @@
 use crate::codec::{Reader, Writer};
 use crate::error::ModelError;
 use crate::lemma::Lemmatizer;
+use crate::ner::{self, PerceptronNer};
+use crate::parser::{self, PerceptronParser};
 use crate::tagger::{self, PerceptronTagger};
 use std::path::Path;
 
@@ -16,12 +18,24 @@ pub const MODELS_ENV: &str = "HEARSAY_MODELS";
 
 /// File name of the tagger (and lemmatizer) model.
 pub const TAGGER_FILE: &str = "tagger.bin";
+/// File name of the parser model.
+pub const PARSER_FILE: &str = "parser.bin";
+/// File name of the NER model.
+pub const NER_FILE: &str = "ner.bin";
 
 /// The shipped tagger model.
 static TAGGER_BYTES: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../models/tagger.bin"
 ));
+/// The shipped parser model.
+static PARSER_BYTES: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/parser.bin"
+));
+/// The shipped NER model.
+static NER_BYTES: &[u8] =
+    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/ner.bin"));
 
 /// Serialize a tagger and its lemmatizer into one model file.
 pub fn tagger_to_bytes(tagger: &PerceptronTagger, lemmatizer: &Lemmatizer) -> Vec<u8> {
@@ -38,6 +52,36 @@ pub fn tagger_from_bytes(bytes: &[u8]) -> Result<(PerceptronTagger, Lemmatizer),
     let l = Lemmatizer::read(&mut r)?;
     r.finish()?;
     Ok((t, l))
+}
+
+/// Serialize a parser into a model file.
+pub fn parser_to_bytes(p: &PerceptronParser) -> Vec<u8> {
+    let mut w = Writer::new(parser::KIND);
+    p.write(&mut w);
+    w.into_bytes()
+}
+
+/// Load a parser from model-file bytes.
+pub fn parser_from_bytes(bytes: &[u8]) -> Result<PerceptronParser, ModelError> {
+    let mut r = Reader::new(bytes, parser::KIND)?;
+    let p = PerceptronParser::read(&mut r)?;
+    r.finish()?;
+    Ok(p)
+}
+
+/// Serialize a named-entity recognizer into a model file.
+pub fn ner_to_bytes(n: &PerceptronNer) -> Vec<u8> {
+    let mut w = Writer::new(ner::KIND);
+    n.write(&mut w);
+    w.into_bytes()
+}
+
+/// Load a named-entity recognizer from model-file bytes.
+pub fn ner_from_bytes(bytes: &[u8]) -> Result<PerceptronNer, ModelError> {
+    let mut r = Reader::new(bytes, ner::KIND)?;
+    let n = PerceptronNer::read(&mut r)?;
+    r.finish()?;
+    Ok(n)
 }
 
 /// Read a model file.
@@ -64,6 +108,8 @@ pub fn model_bytes(file: &str) -> Result<std::borrow::Cow<'static, [u8]>, ModelE
     }
     let embedded: &'static [u8] = match file {
         TAGGER_FILE => TAGGER_BYTES,
+        PARSER_FILE => PARSER_BYTES,
+        NER_FILE => NER_BYTES,
         _ => return Err(ModelError::Data(format!("no shipped model named {file}"))),
     };
     Ok(embedded.into())

@@ -28,8 +28,8 @@ pub struct EpochReport {
     pub epoch: usize,
     /// Score on the training data during the epoch (with the weights as they were learned).
     pub train_score: f64,
-    /// Score of the averaged model on the dev data.
-    pub dev_score: f64,
+    /// Scores of the averaged model on the dev data, by name.
+    pub dev_scores: Vec<(&'static str, f64)>,
     /// Wall-clock time of the epoch, including the dev evaluation.
     pub seconds: f64,
 }

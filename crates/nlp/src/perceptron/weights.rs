@@ -40,39 +40,48 @@ impl Weights {
         scale: f32,
         rows: Vec<(u64, Vec<(u16, i16)>)>,
     ) -> Self {
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
-        let mut w = Weights {
+        let mut keys = Vec::with_capacity(rows.len());
+        let mut entries = Vec::with_capacity(rows.iter().map(|r| r.1.len() + 1).sum());
+        for (key, row) in rows {
+            keys.push(key);
+            entries.push(row.len() as u32);
+            entries.extend(row.iter().map(|&(c, q)| pack(c, q)));
+        }
+        Self::from_parts(n_classes, scale, keys, entries)
+    }
+
+    /// Build the hash table over `keys`, whose rows lie in `entries` in the same
+    /// order, each a count followed by that many packed entries.
+    fn from_parts(n_classes: usize, scale: f32, keys: Vec<u64>, entries: Vec<u32>) -> Self {
+        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![
+            Slot {
+                fingerprint: 0,
+                start: EMPTY
+            };
+            cap
+        ];
+        let mut at = 0usize;
+        for &key in &keys {
+            let mut i = key as usize & mask;
+            while slots[i].start != EMPTY {
+                i = (i + 1) & mask;
+            }
+            slots[i] = Slot {
+                fingerprint: (key >> 32) as u32,
+                start: at as u32,
+            };
+            at += entries[at] as usize + 1;
+        }
+        Weights {
             n_classes,
             scale,
-            mask: cap - 1,
-            slots: vec![
-                Slot {
-                    fingerprint: 0,
-                    start: EMPTY
-                };
-                cap
-            ],
-            entries: Vec::with_capacity(rows.iter().map(|r| r.1.len() + 1).sum()),
-            keys: Vec::with_capacity(rows.len()),
-        };
-        for (key, row) in rows {
-            w.keys.push(key);
-            let start = w.entries.len() as u32;
-            w.entries.push(row.len() as u32);
-            w.entries.extend(
-                row.iter()
-                    .map(|&(c, q)| (u32::from(c) << 16) | u32::from(q as u16)),
-            );
-            let mut i = key as usize & w.mask;
-            while w.slots[i].start != EMPTY {
-                i = (i + 1) & w.mask;
-            }
-            w.slots[i] = Slot {
-                fingerprint: (key >> 32) as u32,
-                start,
-            };
+            mask,
+            slots,
+            entries,
+            keys,
         }
-        w
     }
 
     /// Number of classes scored.
@@ -95,33 +104,78 @@ impl Weights {
         self.entries.len() - self.keys.len()
     }
 
-    /// The entries of one feature, if it has any.
+    /// A copy without the weights whose magnitude is below `min_q` quantized
+    /// units (and without the features left with no weights).
+    pub fn pruned(&self, min_q: u16) -> Weights {
+        let mut rows = Vec::with_capacity(self.keys.len());
+        let mut at = 0;
+        for &key in &self.keys {
+            let n = self.entries[at] as usize;
+            let row: Vec<(u16, i16)> = self.entries[at + 1..at + 1 + n]
+                .iter()
+                .map(|&e| ((e >> 16) as u16, e as u16 as i16))
+                .filter(|&(_, q)| q.unsigned_abs() >= min_q)
+                .collect();
+            if !row.is_empty() {
+                rows.push((key, row));
+            }
+            at += n + 1;
+        }
+        Weights::from_rows(self.n_classes, self.scale, rows)
+    }
+
+    /// Add the (quantized) weights of `feats` into `scores` (which has one value per class).
+    ///
+    /// The table lookups of all features are issued before any of their results
+    /// is used, so that their cache misses overlap instead of queueing.
     #[inline]
-    fn row(&self, key: u64) -> &[u32] {
+    pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        const CHUNK: usize = 32;
+        scores.fill(0);
+        for chunk in feats.chunks(CHUNK) {
+            let mut first = [Slot {
+                fingerprint: 0,
+                start: EMPTY,
+            }; CHUNK];
+            for (s, &f) in first.iter_mut().zip(chunk) {
+                *s = self.slots[f as usize & self.mask];
+            }
+            let mut starts = [EMPTY; CHUNK];
+            for ((st, s), &f) in starts.iter_mut().zip(&first).zip(chunk) {
+                *st = if s.fingerprint == (f >> 32) as u32 || s.start == EMPTY {
+                    s.start
+                } else {
+                    self.probe(f)
+                };
+            }
+            let mut counts = [0u32; CHUNK];
+            for (c, &st) in counts.iter_mut().zip(&starts) {
+                if st != EMPTY {
+                    *c = self.entries[st as usize];
+                }
+            }
+            for (&st, &n) in starts.iter().zip(&counts) {
+                if st == EMPTY {
+                    continue;
+                }
+                let st = st as usize;
+                for &e in &self.entries[st + 1..st + 1 + n as usize] {
+                    scores[(e >> 16) as usize] += i32::from(e as u16 as i16);
+                }
+            }
+        }
+    }
+
+    /// Where the entries of `key` start, following the probe sequence past its home slot.
+    fn probe(&self, key: u64) -> u32 {
         let fp = (key >> 32) as u32;
         let mut i = key as usize & self.mask;
         loop {
             let s = self.slots[i];
-            if s.start == EMPTY {
-                return &[];
-            }
-            if s.fingerprint == fp {
-                let start = s.start as usize;
-                let n = self.entries[start] as usize;
-                return &self.entries[start + 1..start + 1 + n];
+            if s.start == EMPTY || s.fingerprint == fp {
+                return s.start;
             }
             i = (i + 1) & self.mask;
-        }
-    }
-
-    /// Add the (quantized) weights of `feats` into `scores` (which has one value per class).
-    #[inline]
-    pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
-        scores.fill(0);
-        for &f in feats {
-            for &e in self.row(f) {
-                scores[(e >> 16) as usize] += i32::from(e as u16 as i16);
-            }
         }
     }
 
@@ -150,21 +204,28 @@ impl Weights {
         let n_classes = r.len(256, "number of classes")?;
         let scale = r.f32("scale")?;
         let n = r.len(r.remaining(), "number of features")?;
-        let mut rows = Vec::with_capacity(n);
+        let mut keys = Vec::with_capacity(n);
+        let mut entries = Vec::with_capacity(n + r.remaining() / 3);
         let mut key = 0u64;
         for _ in 0..n {
             key = key.wrapping_add(r.varint("feature key")?);
+            keys.push(key);
             let m = r.len(n_classes, "entries of a feature")?;
-            let mut row = Vec::with_capacity(m);
+            entries.push(m as u32);
             for _ in 0..m {
                 let class = r.u8("class")?;
                 if usize::from(class) >= n_classes {
                     return Err(ModelError::Corrupt(format!("class {class} out of range")));
                 }
-                row.push((u16::from(class), r.u16("weight")? as i16));
+                entries.push(pack(u16::from(class), r.u16("weight")? as i16));
             }
-            rows.push((key, row));
         }
-        Ok(Weights::from_rows(n_classes, scale, rows))
+        Ok(Weights::from_parts(n_classes, scale, keys, entries))
     }
+}
+
+/// One stored weight: the class in the high half, the `i16` weight in the low half.
+#[inline]
+fn pack(class: u16, q: i16) -> u32 {
+    (u32::from(class) << 16) | u32::from(q as u16)
 }

@@ -5,7 +5,7 @@ mod dict;
 mod features;
 mod train;
 
-pub use train::train;
+pub use train::{accuracy, jackknife, predict_tags, train};
 
 use crate::codec::{Reader, Writer};
 use crate::error::ModelError;

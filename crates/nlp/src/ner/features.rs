@@ -1,0 +1,129 @@
+//! Feature templates of the named-entity recognizer.
+
+use super::lexicon::{CAP_OUTSIDE, LOWER, Lexicon};
+use crate::features::{WordFeats, flag, word_feats};
+use crate::hash::{self, feat1, feat2, feat3};
+
+/// Most features one token produces.
+pub(crate) const MAX_FEATS: usize = 42;
+
+/// Padding words on each side of a sentence.
+const PAD: usize = 2;
+
+/// Per-sentence values: word features and tag hashes, padded with sentinels.
+#[derive(Debug, Default)]
+pub(crate) struct Context {
+    words: Vec<WordFeats>,
+    tags: Vec<u64>,
+    /// Lexicon bits of each word (padded with zeros).
+    lex: Vec<u64>,
+    /// Capitalized words from each position on (0 if the word is not capitalized; capped at 4).
+    caps: Vec<u64>,
+}
+
+impl Context {
+    /// Fill for `words` tagged `tags`, looking words up in `lexicon`.
+    pub(crate) fn fill(&mut self, words: &[&str], tags: &[&str], lexicon: &Lexicon) {
+        self.words.clear();
+        self.tags.clear();
+        self.lex.clear();
+        self.lex.extend([0; PAD]);
+        self.lex
+            .extend(words.iter().map(|w| u64::from(lexicon.get(w))));
+        self.lex.extend([0; PAD]);
+        let pad = |v: u64| WordFeats {
+            form: v,
+            norm: v,
+            prefix1: v,
+            prefix3: v,
+            suffix3: v,
+            suffix2: v,
+            suffix4: v,
+            shape: v,
+            flags: 0,
+        };
+        self.words.extend([pad(1); PAD]);
+        self.tags.extend([1; PAD]);
+        for (w, t) in words.iter().zip(tags) {
+            self.words.push(word_feats(w));
+            self.tags.push(hash::bytes(t.as_bytes()));
+        }
+        self.words.extend([pad(2); PAD]);
+        self.tags.extend([2; PAD]);
+        self.caps.clear();
+        self.caps.resize(self.words.len(), 0);
+        for k in (0..self.words.len()).rev() {
+            if self.words[k].flags & flag::TITLE != 0 {
+                self.caps[k] = (self.caps.get(k + 1).copied().unwrap_or(0) + 1).min(4);
+            }
+        }
+    }
+
+    /// Write the features of word `i` given the two previous classes (class + 1, 0 at the start).
+    pub(crate) fn features(&self, i: usize, p1: u64, p2: u64, out: &mut [u64; MAX_FEATS]) -> usize {
+        let j = i + PAD;
+        let w = &self.words[j];
+        let (m1, m2, n1, n2) = (
+            &self.words[j - 1],
+            &self.words[j - 2],
+            &self.words[j + 1],
+            &self.words[j + 2],
+        );
+        let t = &self.tags;
+        let first = u64::from(i == 0);
+        let fs = [
+            feat1(0, 0),
+            feat1(1, w.norm),
+            feat1(2, w.form),
+            feat1(3, w.prefix3),
+            feat1(4, w.suffix3),
+            feat1(5, w.suffix4),
+            feat1(6, w.shape),
+            feat2(7, w.flags, first),
+            feat1(8, m1.norm),
+            feat1(9, n1.norm),
+            feat1(10, m2.norm),
+            feat1(11, n2.norm),
+            feat1(12, m1.shape),
+            feat1(13, n1.shape),
+            feat2(14, m1.norm, w.norm),
+            feat2(15, w.norm, n1.norm),
+            feat1(16, t[j]),
+            feat2(17, t[j], t[j + 1]),
+            feat2(18, t[j - 1], t[j]),
+            feat1(19, p1),
+            feat2(20, p1, p2),
+            feat2(21, p1, w.norm),
+            feat2(22, p1, w.shape),
+            feat3(23, p1, t[j], w.flags),
+            feat2(24, w.shape, n1.shape),
+            feat2(25, m1.shape, w.shape),
+            feat1(26, m1.suffix3),
+            feat1(27, n1.suffix3),
+            feat2(28, p1, n1.norm),
+            feat2(29, w.form, n1.flags),
+            feat1(30, m1.form),
+            feat1(31, n1.form),
+            // The lexicon: gazetteer entries of the word and its neighbours, and
+            // whether a capitalized word is common in lower case.
+            feat1(32, self.lex[j] & 0xFFFF),
+            feat2(33, self.lex[j - 1] & 0xFFFF, self.lex[j + 1] & 0xFFFF),
+            feat2(34, self.lex[j] & 0xFFFF, p1),
+            feat3(
+                35,
+                self.lex[j] & u64::from(LOWER | CAP_OUTSIDE),
+                w.flags & flag::TITLE,
+                first,
+            ),
+            feat2(36, self.lex[j] & u64::from(LOWER | CAP_OUTSIDE), t[j]),
+            feat2(37, self.lex[j + 1] & 0xFFFF, w.shape),
+            // The run of capitalized words the word starts or continues.
+            feat2(38, self.caps[j], m1.flags & flag::TITLE),
+            feat3(39, p1, self.caps[j], w.norm),
+            feat2(40, p1, n1.shape),
+            feat2(41, m2.shape, n2.shape),
+        ];
+        out.copy_from_slice(&fs);
+        fs.len()
+    }
+}

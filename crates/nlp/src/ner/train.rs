@@ -1,0 +1,156 @@
+//! Training the NER tagger, and entity F1.
+
+use super::bilou;
+use super::features::{Context, MAX_FEATS};
+use super::lexicon::Lexicon;
+use super::{EntityRecognizer, PerceptronNer, best_allowed};
+use crate::corpus::GoldSentence;
+use crate::error::ModelError;
+use crate::eval::PrF;
+use crate::perceptron::Trainer;
+use crate::rng::Rng;
+use crate::train::{EpochReport, TrainOptions};
+use std::collections::HashSet;
+use std::ops::Range;
+use std::time::Instant;
+
+/// The name classes this recognizer learns and is scored on; the data's other
+/// classes (DATE, NUMBER, MONEY, …) are left to the mentions layer.
+pub const NAME_CLASSES: [&str; 4] = ["LOCATION", "MISC", "ORGANIZATION", "PERSON"];
+
+/// Folds for building the training lexicon (each fold reads a lexicon of the others).
+const LEXICON_FOLDS: usize = 5;
+
+/// Gold entity spans of a sentence: maximal runs of one name class.
+fn gold_spans(s: &GoldSentence, types: &[String]) -> Vec<(Range<usize>, usize)> {
+    bilou::spans(&bilou::encode(&type_ids(s, types)))
+}
+
+/// Per-token type index of `s` (`None` outside names).
+fn type_ids(s: &GoldSentence, types: &[String]) -> Vec<Option<usize>> {
+    s.ner
+        .iter()
+        .map(|c| types.iter().position(|t| t == c))
+        .collect()
+}
+
+/// Recognize entities in `sents` (reading their [`GoldSentence::input_tags`]) and score
+/// them against the gold name classes.
+pub fn entity_scores(ner: &dyn EntityRecognizer, sents: &[GoldSentence]) -> PrF {
+    let types: Vec<String> = ner.type_names().to_vec();
+    let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
+    let mut out = Vec::new();
+    for s in sents {
+        ner.recognize(&s.word_refs(), &s.input_tags(), &mut out);
+        let gold: HashSet<(Range<usize>, usize)> = gold_spans(s, &types).into_iter().collect();
+        np += out.len();
+        ng += gold.len();
+        tp += out
+            .iter()
+            .filter(|(r, t)| gold.contains(&(r.clone(), usize::from(*t))))
+            .count();
+    }
+    PrF::from_counts(tp, np, ng)
+}
+
+/// Train a recognizer of [`NAME_CLASSES`] on `train`, scoring `dev` after every
+/// epoch; returns the model of the epoch with the best dev F1. Reads the
+/// sentences' [`GoldSentence::input_tags`] (give it predicted tags).
+pub fn train(
+    train: &[GoldSentence],
+    dev: &[GoldSentence],
+    opts: &TrainOptions,
+    report: &mut dyn FnMut(&EpochReport),
+) -> Result<PerceptronNer, ModelError> {
+    let types: Vec<String> = NAME_CLASSES.iter().map(|s| s.to_string()).collect();
+    let gold: Vec<Vec<usize>> = train
+        .iter()
+        .map(|s| bilou::encode(&type_ids(s, &types)))
+        .collect();
+    // Each fold's features read a lexicon built from the other folds, so that
+    // training sees the lexicon as unreliable as it is on new text.
+    let folds = LEXICON_FOLDS.min(train.len()).max(1);
+    let size = train.len().div_ceil(folds);
+    let mut samples: Vec<(Context, Vec<usize>)> = Vec::with_capacity(train.len());
+    for f in 0..folds {
+        let (lo, hi) = (
+            (f * size).min(train.len()),
+            ((f + 1) * size).min(train.len()),
+        );
+        let others = (0..train.len()).filter(|&i| i < lo || i >= hi);
+        let lexicon = Lexicon::build(others.map(|i| (&train[i], gold[i].as_slice())));
+        for i in lo..hi {
+            let mut c = Context::default();
+            c.fill(&train[i].word_refs(), &train[i].input_tags(), &lexicon);
+            samples.push((c, gold[i].clone()));
+        }
+    }
+    let lexicon = Lexicon::build(train.iter().zip(gold.iter().map(Vec::as_slice)));
+    if samples.iter().all(|s| s.1.iter().all(|&c| c == bilou::OUT)) {
+        return Err(ModelError::Data("no entities to train on".into()));
+    }
+    let n_classes = 1 + 4 * types.len();
+    let mut model = Trainer::new(n_classes);
+    let mut rng = Rng::new(opts.seed);
+    let mut order: Vec<usize> = (0..samples.len()).collect();
+    let mut best: Option<(f64, PerceptronNer)> = None;
+    let mut feats = [0u64; MAX_FEATS];
+    let mut scores = vec![0f32; n_classes];
+    for epoch in 1..=opts.epochs {
+        let t0 = Instant::now();
+        rng.shuffle(&mut order);
+        let (mut right, mut total) = (0usize, 0usize);
+        for &si in &order {
+            let (ctx, gold) = &samples[si];
+            let (mut p1, mut p2) = (0u64, 0u64);
+            let mut prev = None;
+            for (i, &truth) in gold.iter().enumerate() {
+                let k = ctx.features(i, p1, p2, &mut feats);
+                model.score(&feats[..k], &mut scores);
+                let guess = best_allowed(&scores, prev, i + 1 == gold.len());
+                model.update(&feats[..k], truth, guess, 1.0);
+                model.tick();
+                right += usize::from(guess == truth);
+                total += 1;
+                prev = Some(guess);
+                p2 = p1;
+                p1 = guess as u64 + 1;
+            }
+        }
+        let ner = PerceptronNer {
+            types: types.clone(),
+            weights: model.finish(opts.min_weight),
+            lexicon: lexicon.clone(),
+        };
+        let s = entity_scores(&ner, dev);
+        report(&EpochReport {
+            epoch,
+            train_score: right as f64 / total.max(1) as f64,
+            dev_scores: vec![("P", s.precision), ("R", s.recall), ("F1", s.f1)],
+            seconds: t0.elapsed().as_secs_f64(),
+        });
+        if best.as_ref().is_none_or(|b| s.f1 > b.0) || dev.is_empty() {
+            best = Some((s.f1, ner));
+        }
+    }
+    best.map(|b| b.1)
+        .ok_or_else(|| ModelError::Data("no epochs to train".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testdata;
+
+    #[test]
+    fn learns_the_toy_grammar() {
+        let opts = TrainOptions {
+            epochs: 3,
+            ..TrainOptions::default()
+        };
+        let dev = testdata::sentences(50, 2);
+        let n = train(&testdata::sentences(200, 1), &dev, &opts, &mut |_| {}).unwrap();
+        let s = entity_scores(&n, &dev);
+        assert!(s.f1 > 0.95, "{s:?}");
+    }
+}
