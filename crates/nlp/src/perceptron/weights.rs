@@ -30,6 +30,11 @@ pub struct Weights {
     entries: Vec<u32>,
     /// The full feature keys, in the order their entries are stored (for saving).
     keys: Vec<u64>,
+    /// A one-hash Bloom filter of the keys (bit `(key >> 32) & filter_mask`),
+    /// small enough to stay in cache: most features of a new sentence are not
+    /// in the model, and the filter answers that without touching the big table.
+    filter: Vec<u64>,
+    filter_mask: usize,
 }
 
 impl Weights {
@@ -62,8 +67,13 @@ impl Weights {
             };
             cap
         ];
+        let bits = (keys.len() * 8).next_power_of_two().max(64);
+        let filter_mask = bits - 1;
+        let mut filter = vec![0u64; bits / 64];
         let mut at = 0usize;
         for &key in &keys {
+            let b = (key >> 32) as usize & filter_mask;
+            filter[b / 64] |= 1 << (b % 64);
             let mut i = key as usize & mask;
             while slots[i].start != EMPTY {
                 i = (i + 1) & mask;
@@ -81,6 +91,8 @@ impl Weights {
             slots,
             entries,
             keys,
+            filter,
+            filter_mask,
         }
     }
 
@@ -132,7 +144,16 @@ impl Weights {
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
         const CHUNK: usize = 32;
         scores.fill(0);
-        for chunk in feats.chunks(CHUNK) {
+        for all in feats.chunks(CHUNK) {
+            // Keep only the features the filter may know.
+            let mut chunk = [0u64; CHUNK];
+            let mut k = 0;
+            for &f in all {
+                let b = (f >> 32) as usize & self.filter_mask;
+                chunk[k] = f;
+                k += usize::from(self.filter[b / 64] >> (b % 64) & 1 == 1);
+            }
+            let chunk = &chunk[..k];
             let mut first = [Slot {
                 fingerprint: 0,
                 start: EMPTY,
