@@ -52,6 +52,15 @@ fn first_chars(s: &str, n: usize) -> usize {
     s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
 }
 
+/// The normalized form alone ([`WordFeats::norm`]), for models that need nothing else.
+pub(crate) fn norm(w: &str) -> u64 {
+    if w.bytes().any(|b| b.is_ascii_digit()) || w.chars().any(char::is_numeric) {
+        word_feats(w).norm
+    } else {
+        hash::lower(w)
+    }
+}
+
 /// Compute the features of `w`.
 pub(crate) fn word_feats(w: &str) -> WordFeats {
     let mut shape = [0u8; 24];
@@ -134,5 +143,8 @@ mod tests {
         assert_eq!(word_feats("“").flags, flag::PUNCT);
         assert_eq!(word_feats("Koreaʼs").suffix2, hash::bytes("ʼs".as_bytes()));
         assert_eq!(word_feats("a").suffix3, hash::bytes(b"a"));
+        for w in ["Clinton", "1,500", "x2", "٣", "—"] {
+            assert_eq!(norm(w), word_feats(w).norm, "{w}");
+        }
     }
 }

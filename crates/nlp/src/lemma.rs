@@ -14,6 +14,29 @@ use crate::codec::{Reader, Writer};
 use crate::error::ModelError;
 use crate::hash;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast hasher for the lemmatizer's (tag, string hash) keys, whose parts are already hashes or small ints.
+#[derive(Default)]
+struct Mixer(u64);
+
+impl Hasher for Mixer {
+    fn finish(&self) -> u64 {
+        hash::finish(self.0)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = hash::mix(self.0, hash::bytes(bytes));
+    }
+    fn write_u16(&mut self, v: u16) {
+        self.0 = hash::mix(self.0, u64::from(v));
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = hash::mix(self.0, v);
+    }
+}
+
+/// A map keyed by (tag index, string hash).
+type TagMap<V> = HashMap<(u16, u64), V, BuildHasherDefault<Mixer>>;
 
 /// Longest suffix (in chars) a rule conditions on.
 const MAX_SUFFIX: usize = 4;
@@ -36,9 +59,9 @@ pub struct Lemmatizer {
     tags: Vec<String>,
     edits: Vec<Edit>,
     /// (tag index, hash of the suffix) → edit index.
-    rules: HashMap<(u16, u64), u32>,
-    /// (tag index, hash of the lower-cased word) → lemma.
-    exceptions: HashMap<(u16, u64), String>,
+    rules: TagMap<u32>,
+    /// (tag index, hash of the source word) → lemma.
+    exceptions: TagMap<String>,
 }
 
 /// The source a lemma is rewritten from: the word itself for proper nouns, else lower-cased.
@@ -253,7 +276,8 @@ impl Lemmatizer {
             }
         };
         let n = r.len(r.remaining(), "lemmatizer rules")?;
-        let mut rules = HashMap::with_capacity(n);
+        let mut rules = TagMap::default();
+        rules.reserve(n);
         for _ in 0..n {
             let tag = check_tag(r.u16("rule")?)?;
             let suf = r.u64("rule")?;
@@ -266,7 +290,8 @@ impl Lemmatizer {
             rules.insert((tag, suf), id as u32);
         }
         let n = r.len(r.remaining(), "lemmatizer exceptions")?;
-        let mut exceptions = HashMap::with_capacity(n);
+        let mut exceptions = TagMap::default();
+        exceptions.reserve(n);
         for _ in 0..n {
             let tag = check_tag(r.u16("exception")?)?;
             let src = r.u64("exception")?;

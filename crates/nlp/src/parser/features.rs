@@ -2,7 +2,7 @@
 //! top, the item below it and the buffer front (after Zhang and Nivre 2011).
 
 use super::state::{NONE, State};
-use crate::features::word_feats;
+use crate::features::norm;
 use crate::hash::{self, feat1, feat2, feat3};
 
 /// Most features one configuration produces.
@@ -33,7 +33,7 @@ impl Sentence {
                 // Commas count in the low bits, other separators in the high ones.
                 count += if *t == "," { 1 } else { 1 << 8 };
             }
-            let wf = word_feats(w).norm;
+            let wf = norm(w);
             let th = hash::bytes(t.as_bytes());
             self.word.push(wf);
             self.tag.push(th);
