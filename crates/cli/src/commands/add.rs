@@ -93,14 +93,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &skip,
         |_, outcome| {
             bar.inc(1);
+            if let Some((path, error)) = outcome.failure() {
+                report(&bar, &error);
+                summary.failed.push(Failure { path, error });
+                return;
+            }
             match outcome {
-                Outcome::Failed(e) => {
-                    report(&bar, &e);
-                    summary.failed.push(Failure {
-                        path: e.path(),
-                        error: e.to_string(),
-                    });
-                }
+                Outcome::Failed(_) | Outcome::Crashed { .. } => {}
                 Outcome::Skipped => summary.unchanged += 1,
                 Outcome::Analyzed {
                     analysis, warnings, ..

@@ -105,8 +105,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             if fatal.is_some() {
                 return;
             }
-            if let Outcome::Failed(e) = &outcome {
-                report(&bar, e);
+            if let Some((_, message)) = outcome.failure() {
+                report(&bar, message);
                 failed += 1;
             }
             if let Outcome::Analyzed { warnings, .. } = &outcome {
@@ -158,7 +158,7 @@ impl Writer<'_> {
     fn accept(&mut self, n: usize, outcome: Outcome) -> anyhow::Result<Vec<String>> {
         let doc = match outcome {
             Outcome::Analyzed { name, analysis, .. } => Some((name, analysis)),
-            Outcome::Skipped | Outcome::Failed(_) => None,
+            Outcome::Skipped | Outcome::Failed(_) | Outcome::Crashed { .. } => None,
         };
         self.pending.insert(n, doc);
         let mut problems = Vec::new();

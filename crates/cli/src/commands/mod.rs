@@ -127,6 +127,27 @@ pub enum Outcome {
     Skipped,
     /// Could not be read.
     Failed(ReadError),
+    /// Read, but the analyzer panicked on it (a bug to report; the batch goes on).
+    Crashed {
+        /// Where the document came from.
+        path: String,
+        /// The panic message.
+        reason: String,
+    },
+}
+
+impl Outcome {
+    /// The message for a document that could not be read or analyzed.
+    pub fn failure(&self) -> Option<(String, String)> {
+        match self {
+            Outcome::Failed(e) => Some((e.path(), e.to_string())),
+            Outcome::Crashed { path, reason } => Some((
+                path.clone(),
+                format!("{path}: the analyzer failed ({reason}); please report this document"),
+            )),
+            _ => None,
+        }
+    }
 }
 
 /// Read `inputs` on one thread, analyze on all cores, and hand each outcome
@@ -163,12 +184,28 @@ pub fn pipeline(
                         Err(e) => Outcome::Failed(e),
                         Ok(item) if skip(&item.document) => Outcome::Skipped,
                         Ok(item) => {
-                            let mut analysis = analyzer.analyze(item.document);
-                            flag_replacements(&mut analysis, &item.warnings);
-                            Outcome::Analyzed {
-                                name: item.name,
-                                analysis: Box::new(analysis),
-                                warnings: item.warnings,
+                            let path = item
+                                .document
+                                .path
+                                .clone()
+                                .unwrap_or_else(|| item.name.clone());
+                            let document = item.document;
+                            // One document that trips a bug in a stage must not end the batch.
+                            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                analyzer.analyze(document)
+                            })) {
+                                Ok(mut analysis) => {
+                                    flag_replacements(&mut analysis, &item.warnings);
+                                    Outcome::Analyzed {
+                                        name: item.name,
+                                        analysis: Box::new(analysis),
+                                        warnings: item.warnings,
+                                    }
+                                }
+                                Err(panic) => Outcome::Crashed {
+                                    path,
+                                    reason: panic_message(panic.as_ref()),
+                                },
                             }
                         }
                     };
@@ -180,6 +217,15 @@ pub fn pipeline(
             sink(n, outcome);
         }
     });
+}
+
+/// The text of a panic payload.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string())
 }
 
 /// Most U+FFFD positions listed in one flag.
@@ -250,4 +296,65 @@ pub fn warn(bar: &ProgressBar, msg: impl std::fmt::Display) {
 /// Print an error about one input on standard error (above the progress bar).
 pub fn report(bar: &ProgressBar, msg: impl std::fmt::Display) {
     bar.suspend(|| eprintln!("hearsay: {msg}"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hearsay_core::Stage;
+
+    /// A stage with a bug: it panics on documents that say "boom".
+    struct Fragile;
+
+    impl Stage for Fragile {
+        fn name(&self) -> &'static str {
+            "fragile"
+        }
+        fn annotate(&self, a: &mut Analysis) {
+            assert!(!a.text().contains("boom"), "fragile stage met a boom");
+        }
+    }
+
+    #[test]
+    fn a_panicking_stage_fails_one_document_not_the_batch() {
+        let dir = tempfile::tempdir().unwrap();
+        let inputs: Vec<Input> = ["It rained.", "boom", "It snowed."]
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let path = dir.path().join(format!("{i}.txt"));
+                std::fs::write(&path, text).unwrap();
+                Input::File {
+                    path,
+                    format: Some(InputFormat::Text),
+                }
+            })
+            .collect();
+        let analyzer = Analyzer::from_stages(vec![Box::new(Fragile)]);
+        let mut seen = Vec::new();
+        pipeline(
+            &inputs,
+            ReadOptions::default(),
+            &analyzer,
+            &|_| false,
+            |n, outcome| {
+                let what = match &outcome {
+                    Outcome::Analyzed { .. } => "analyzed".to_string(),
+                    Outcome::Crashed { reason, .. } => format!("crashed: {reason}"),
+                    Outcome::Skipped => "skipped".to_string(),
+                    Outcome::Failed(e) => format!("failed: {e}"),
+                };
+                seen.push((n, what));
+            },
+        );
+        seen.sort();
+        assert_eq!(
+            seen,
+            [
+                (0, "analyzed".to_string()),
+                (1, "crashed: fragile stage met a boom".to_string()),
+                (2, "analyzed".to_string())
+            ]
+        );
+    }
 }
