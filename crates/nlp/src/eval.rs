@@ -114,6 +114,8 @@ pub struct LanguageScores {
     pub attachment: AttachmentScores,
     /// Entity F1 over the name classes on the gold tokens with predicted tags.
     pub entities: PrF,
+    /// The same, per entity type.
+    pub entities_by_type: Vec<(String, PrF)>,
 }
 
 /// Score every model on `docs`: the tokenizer on raw text; the tagger, parser
@@ -127,12 +129,14 @@ pub fn evaluate(
     let mut sents = corpus::sentences(docs);
     let pos_accuracy = tagger::accuracy(tagger, &sents);
     tagger::predict_tags(tagger, &mut sents);
+    let (entities, entities_by_type) = ner::entity_scores_by_type(ner, &sents);
     LanguageScores {
         documents: docs.len(),
         tokens: sents.iter().map(|s| s.words.len()).sum(),
         segmentation: segmentation(docs),
         pos_accuracy,
         attachment: parser::attachment_scores(parser, &sents),
-        entities: ner::entity_scores(ner, &sents),
+        entities,
+        entities_by_type,
     }
 }

@@ -69,6 +69,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         s.attachment.uas, s.attachment.las, s.attachment.tokens
     );
     println!("entities (4 name classes)  {}", prf(&s.entities));
+    for (ty, p) in &s.entities_by_type {
+        println!("  {ty:<24} {}", prf(p));
+    }
     println!(
         "(POS, parse and entities on gold tokens; {:.1}s)",
         t0.elapsed().as_secs_f64()

@@ -7,7 +7,7 @@ mod features;
 mod lexicon;
 mod train;
 
-pub use train::{NAME_CLASSES, entity_scores, train};
+pub use train::{NAME_CLASSES, entity_scores, entity_scores_by_type, train};
 
 use crate::codec::{Reader, Writer};
 use crate::error::ModelError;

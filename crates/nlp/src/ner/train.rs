@@ -37,20 +37,39 @@ fn type_ids(s: &GoldSentence, types: &[String]) -> Vec<Option<usize>> {
 /// Recognize entities in `sents` (reading their [`GoldSentence::input_tags`]) and score
 /// them against the gold name classes.
 pub fn entity_scores(ner: &dyn EntityRecognizer, sents: &[GoldSentence]) -> PrF {
+    entity_scores_by_type(ner, sents).0
+}
+
+/// Like [`entity_scores`], with the scores of each entity type as well.
+pub fn entity_scores_by_type(
+    ner: &dyn EntityRecognizer,
+    sents: &[GoldSentence],
+) -> (PrF, Vec<(String, PrF)>) {
     let types: Vec<String> = ner.type_names().to_vec();
-    let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
+    // (true positives, predicted, gold) per type.
+    let mut counts = vec![(0usize, 0usize, 0usize); types.len()];
     let mut out = Vec::new();
     for s in sents {
         ner.recognize(&s.word_refs(), &s.input_tags(), &mut out);
         let gold: HashSet<(Range<usize>, usize)> = gold_spans(s, &types).into_iter().collect();
-        np += out.len();
-        ng += gold.len();
-        tp += out
-            .iter()
-            .filter(|(r, t)| gold.contains(&(r.clone(), usize::from(*t))))
-            .count();
+        for (_, t) in &gold {
+            counts[*t].2 += 1;
+        }
+        for (r, t) in &out {
+            let t = usize::from(*t);
+            counts[t].1 += 1;
+            counts[t].0 += usize::from(gold.contains(&(r.clone(), t)));
+        }
     }
-    PrF::from_counts(tp, np, ng)
+    let total = counts
+        .iter()
+        .fold((0, 0, 0), |a, c| (a.0 + c.0, a.1 + c.1, a.2 + c.2));
+    let per_type = types
+        .into_iter()
+        .zip(&counts)
+        .map(|(t, &(tp, p, g))| (t, PrF::from_counts(tp, p, g)))
+        .collect();
+    (PrF::from_counts(total.0, total.1, total.2), per_type)
 }
 
 /// Train a recognizer of [`NAME_CLASSES`] on `train`, scoring `dev` after every
