@@ -250,3 +250,49 @@ impl Weights {
 fn pack(class: u16, q: i16) -> u32 {
     (u32::from(class) << 16) | u32::from(q as u16)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hash::feat1;
+
+    // Real keys are 64-bit hashes; the table relies on that (low bits pick the slot,
+    // high bits are the fingerprint).
+    fn k(i: u64) -> u64 {
+        feat1(1, i)
+    }
+
+    fn sample() -> Weights {
+        // Feature 7 votes for class 1 strongly and class 0 weakly; feature 9 for class 2.
+        let mut rows = vec![(k(7), vec![(0, 3), (1, 900)]), (k(9), vec![(2, -40)])];
+        rows.sort_unstable_by_key(|r| r.0);
+        Weights::from_rows(3, 0.5, rows)
+    }
+
+    #[test]
+    fn scores_known_and_ignores_unknown_features() {
+        let w = sample();
+        let mut s = [0i32; 3];
+        w.score(&[k(7), k(9), k(12345), k(7)], &mut s);
+        assert_eq!(s, [6, 1800, -40]);
+        assert_eq!((w.n_features(), w.n_weights()), (2, 3));
+    }
+
+    #[test]
+    fn pruning_and_saving_keep_the_rest() {
+        let w = sample().pruned(10);
+        let mut s = [0i32; 3];
+        w.score(&[k(7), k(9)], &mut s);
+        assert_eq!(s, [0, 900, -40]);
+        let mut out = Writer::new("t");
+        w.write(&mut out);
+        let bytes = out.into_bytes();
+        let mut r = Reader::new(&bytes, "t").unwrap();
+        let back = Weights::read(&mut r).unwrap();
+        r.finish().unwrap();
+        let mut t = [0i32; 3];
+        back.score(&[k(7), k(9)], &mut t);
+        assert_eq!(s, t);
+        assert_eq!(back.scale(), 0.5);
+    }
+}
