@@ -1,7 +1,9 @@
-//! Attribution lines: a quotation followed by a dash and the speaker's name
-//! at the end of the line (`“We will win.” ― Jane Doe`), the typographic
-//! convention of pull quotes and reader-comment lists. Rare in running text
-//! and absent from the training data, so found by a rule rather than learned.
+//! Attributions fixed by typography rather than grammar, found by rules:
+//!
+//! * attribution lines: a quotation followed by a dash and the speaker's name
+//!   at the end of the line (`“We will win.” ― Jane Doe`), the convention of
+//!   pull quotes and reader-comment lists, absent from the training data;
+//! * headlines that name their source before a colon (`WSJ: There was …`).
 
 use crate::role::Roles;
 use crate::view::{DocView, NONE};
@@ -59,4 +61,38 @@ pub(crate) fn find(v: &DocView) -> Vec<((usize, usize), Roles)> {
         ));
     }
     out
+}
+
+/// Headlines that name their source before a colon ("WSJ: There was a secret
+/// clause …", "Pence: Gennifer Flowers won't be at debate"): a name the NER
+/// tags, or an acronym, opening the first line of a text that has more lines.
+pub(crate) fn headline(v: &DocView) -> Option<((usize, usize), Roles)> {
+    if v.len() < 4 || v.para.last().is_none_or(|&p| p == 0) {
+        return None;
+    }
+    let colon = (1..v.len().min(6)).find(|&i| v.para[i] == 0 && v.form(i) == ":")?;
+    let capitalized = (0..colon).all(|i| v.form(i).chars().next().is_some_and(char::is_uppercase));
+    let outside = crate::hash::hash_str("O");
+    let named = (0..colon).all(|i| v.ner[i] != outside);
+    let acronym =
+        colon == 1 && v.form(0).len() >= 2 && v.form(0).chars().all(|c| c.is_ascii_uppercase());
+    if !capitalized || !(named || acronym) {
+        return None;
+    }
+    let mut end = colon + 1;
+    while end < v.len() && v.para[end] == 0 {
+        end += 1;
+    }
+    while end > colon + 1 && v.punct[end - 1] {
+        end -= 1;
+    }
+    (end > colon + 1).then(|| {
+        (
+            (colon, colon + 1),
+            Roles {
+                source: Some((0, colon)),
+                content: vec![(colon + 1, end)],
+            },
+        )
+    })
 }

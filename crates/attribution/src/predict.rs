@@ -71,7 +71,8 @@ pub(crate) fn candidates(
     v: &DocView,
     sc: &mut Scratch,
 ) -> Vec<Found> {
-    let ruled = lines::find(v);
+    let mut ruled = lines::find(v);
+    ruled.extend(lines::headline(v));
     let mut cues = cue::tag(cue_w, v, bias, sc);
     cues.retain(|c| !ruled.iter().any(|(r, _)| r.0 < c.1 && c.0 < r.1));
     let mut all: Vec<(usize, usize)> = cues

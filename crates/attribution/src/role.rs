@@ -154,27 +154,38 @@ const INHERIT: [&str; 6] = ["conj", "xcomp", "advcl", "dep", "parataxis", "ccomp
 /// Relations by which a clause modifies the noun that is its subject.
 const MODIFIES: [&str; 2] = ["acl", "acl:relcl"];
 
-/// The subject of cue head `h`: its own `nsubj`, or the one of the verb it hangs from.
+/// The subject of cue head `h`: its own `nsubj`, or the one of the verb it hangs
+/// from; for an inverted report ("…, explains Benjamin Young") whose parse made
+/// the speaker an object, the noun after the verb when the clause comes before it.
 fn subject_of(v: &DocView, h: usize) -> Option<(usize, u64, u64)> {
     let mut x = h;
     let mut via = 0u64;
     for steps in 0..4u64 {
-        if let Some(&c) = v
-            .kids(x)
+        let kids = v.kids(x);
+        let rel = |c: &u32| v.toks[*c as usize].deprel.as_str();
+        if let Some(&c) = kids
             .iter()
-            .find(|&&c| matches!(v.toks[c as usize].deprel.as_str(), "nsubj" | "nsubjpass"))
+            .find(|c| matches!(rel(c), "nsubj" | "nsubjpass"))
         {
             return Some((c as usize, steps, via));
         }
-        let rel = v.toks[x].deprel.as_str();
+        if steps == 0
+            && kids.iter().any(|c| rel(c) == "ccomp" && (*c as usize) < h)
+            && let Some(&o) = kids.iter().find(|c| {
+                rel(c) == "dobj" && (**c as usize) > h && v.toks[**c as usize].pos.starts_with("NN")
+            })
+        {
+            return Some((o as usize, 0, v.dep[o as usize]));
+        }
+        let r = v.toks[x].deprel.as_str();
         let up = v.head[x];
         if up == NONE {
             return None;
         }
-        if MODIFIES.contains(&rel) {
+        if MODIFIES.contains(&r) {
             return Some((up as usize, steps + 1, v.dep[x]));
         }
-        if !INHERIT.contains(&rel) {
+        if !INHERIT.contains(&r) {
             return None;
         }
         via = v.dep[x];
@@ -531,7 +542,162 @@ pub(crate) fn tag(w: &Weights, seq: &RoleSeq, sc: &mut Scratch) -> Roles {
             a.saturating_sub(seq.cue.1)
         }
     });
-    let source = source
-        .or_else(|| subject_span(seq).filter(|s| !content.iter().any(|c| c.0 < s.1 && s.0 < c.1)));
-    Roles { source, content }
+    let mut roles = Roles { source, content };
+    subject_is_no_content(seq, &mut roles);
+    if roles.source.is_none() {
+        roles.source =
+            subject_span(seq).filter(|s| !roles.content.iter().any(|c| c.0 < s.1 && s.0 < c.1));
+    }
+    if let Some(src) = roles.source {
+        let src = whole_phrase(seq, src);
+        roles.source = Some(src);
+        roles.content = cut_out(&roles.content, src);
+        roles
+            .content
+            .retain(|&(a, b)| (a..b).any(|i| !seq.v.punct[i]));
+    }
+    points_back(seq, &mut roles);
+    complete_clause(seq, &mut roles);
+    roles
+}
+
+/// A complement clause is content as a whole: when the tagger took only part
+/// of the clause after the cue (stopping at a nested cue or a dash), widen the
+/// piece to the clause, from its "that" to its end.
+fn complete_clause(seq: &RoleSeq, roles: &mut Roles) {
+    let v = seq.v;
+    let Some(&c) = v
+        .kids(seq.head)
+        .iter()
+        .find(|&&c| v.toks[c as usize].deprel == "ccomp" && c as usize >= seq.cue.1)
+    else {
+        return;
+    };
+    let c = c as usize;
+    let (slo, shi) = v.sents[v.sent[c] as usize];
+    let (mut a, mut b) = (c, c + 1);
+    while a > seq.cue.1.max(slo as usize) && v.under(a - 1, c) {
+        a -= 1;
+    }
+    while b < shi as usize && v.under(b, c) {
+        b += 1;
+    }
+    while b > a + 1 && v.punct[b - 1] {
+        b -= 1;
+    }
+    let touches = roles.content.iter().any(|p| p.0 < b && a < p.1);
+    if !touches || roles.source.is_some_and(|s| s.0 < b && a < s.1) {
+        return;
+    }
+    let mut pieces: Vec<(usize, usize)> = roles
+        .content
+        .iter()
+        .copied()
+        .filter(|p| p.1 <= a || p.0 >= b)
+        .collect();
+    let covered: Vec<(usize, usize)> = roles
+        .content
+        .iter()
+        .copied()
+        .filter(|p| p.0 < b && a < p.1)
+        .collect();
+    let lo = covered.iter().map(|p| p.0).min().unwrap_or(a).min(a);
+    let hi = covered.iter().map(|p| p.1).max().unwrap_or(b).max(b);
+    pieces.push((lo, hi));
+    pieces.sort_unstable();
+    roles.content = pieces;
+}
+
+/// A speaker after the cue is not part of the content before it: cut the
+/// cue's subject out of the content and make it the source when there is none
+/// ("…, explains Benjamin Young, a researcher at …" read as one long content).
+fn subject_is_no_content(seq: &RoleSeq, roles: &mut Roles) {
+    let Some((_, 0, _)) = seq.subject else { return };
+    let Some(subj) = subject_span(seq) else {
+        return;
+    };
+    // Only the inverted order: the speaker after the cue, the content before it.
+    if subj.0 < seq.cue.1 || !roles.content.iter().any(|c| c.0 < subj.1 && subj.0 < c.1) {
+        return;
+    }
+    let mut cut = cut_out(&roles.content, subj);
+    cut.retain(|&(a, b)| (a..b).any(|i| !seq.v.punct[i]));
+    roles.content = cut;
+    if roles.source.is_none() {
+        roles.source = Some(subj);
+    }
+}
+
+/// Widen a source to the left edge of its noun phrase, so that a quoted or
+/// compound qualifier stays with it ("\"Babel\" sources"), never into the cue or content.
+fn whole_phrase(seq: &RoleSeq, src: (usize, usize)) -> (usize, usize) {
+    let v = seq.v;
+    let head = v.top_of(src.0, src.1);
+    let (slo, shi) = v.sents[v.sent[head] as usize];
+    let mut a = src.0;
+    while a > slo as usize
+        && v.under(a - 1, head)
+        && !(seq.cue.0..seq.cue.1).contains(&(a - 1))
+        && (v.quote[a - 1] != NONE
+            || matches!(
+                v.toks[a - 1].deprel.as_str(),
+                "compound" | "amod" | "nmod:poss" | "det" | "nummod"
+            ))
+    {
+        a -= 1;
+    }
+    while a < src.0 && v.punct[a] && v.quote[a] == NONE {
+        a += 1;
+    }
+    // A parenthesis opened in the source is closed in it: "The Wall Street Journal (WSJ)".
+    let mut b = src.1;
+    let opens = (a..b).filter(|&i| v.form(i) == "(").count();
+    let closes = (a..b).filter(|&i| v.form(i) == ")").count();
+    if opens > closes && b < shi as usize && v.form(b) == ")" {
+        b += 1;
+    }
+    (a, b)
+}
+
+/// Remove the tokens `a..b` from content pieces.
+fn cut_out(content: &[(usize, usize)], (a, b): (usize, usize)) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for &(x, y) in content {
+        if y <= a || x >= b {
+            out.push((x, y));
+            continue;
+        }
+        if x < a {
+            out.push((x, a));
+        }
+        if y > b {
+            out.push((b, y));
+        }
+    }
+    out
+}
+
+/// Demonstrative subjects of a passive report point back: "This was reported
+/// by X" attributes the previous sentence.
+fn points_back(seq: &RoleSeq, roles: &mut Roles) {
+    let v = seq.v;
+    let Some((subj, 0, _)) = seq.subject else {
+        return;
+    };
+    let word = v.form(subj).to_lowercase();
+    let passive = v.toks[subj].deprel == "nsubjpass"
+        || v.kids(seq.head)
+            .iter()
+            .any(|&k| v.toks[k as usize].deprel == "auxpass");
+    let s = v.sent[seq.cue.0] as usize;
+    if !matches!(word.as_str(), "this" | "that") || !passive || s == 0 {
+        return;
+    }
+    let (lo, mut hi) = v.sents[s - 1];
+    while hi > lo && v.punct[hi as usize - 1] {
+        hi -= 1;
+    }
+    if hi > lo {
+        roles.content = vec![(lo as usize, hi as usize)];
+    }
 }

@@ -65,7 +65,12 @@ fn names(v: &Value, needle: &str) -> bool {
 fn content_text(att: &Value) -> String {
     att["content"]
         .as_array()
-        .map(|c| c.iter().map(lower).collect::<Vec<_>>().join(" "))
+        .map(|c| {
+            c.iter()
+                .map(|p| lower(&p["text"]))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .unwrap_or_default()
 }
 
