@@ -252,6 +252,9 @@ fn kind_of_words(v: &DocView, head: usize, a: usize, b: usize) -> SourceKind {
     if DOCUMENT_NOUNS.contains(&w.as_str()) {
         return SourceKind::Document;
     }
+    if OUTLET_NOUNS.contains(&w.as_str()) && w != "agency" {
+        return SourceKind::NewsOutlet;
+    }
     if AGENCY_NOUNS.contains(&w.as_str()) && !v.toks[head].pos.starts_with("NNP") {
         return SourceKind::GovernmentAgency;
     }

@@ -566,21 +566,46 @@ pub(crate) fn tag(w: &Weights, seq: &RoleSeq, sc: &mut Scratch) -> Roles {
 /// piece to the clause, from its "that" to its end.
 fn complete_clause(seq: &RoleSeq, roles: &mut Roles) {
     let v = seq.v;
-    let Some(&c) = v
+    let rel = |c: usize| v.toks[c].deprel.as_str();
+    let after = |c: &&u32| **c as usize >= seq.cue.1;
+    // The clause of the cue, or the "that" clause a parser hung on its object
+    // ("told the newspaper that …" read as a relative clause of "newspaper").
+    let own = v
         .kids(seq.head)
         .iter()
-        .find(|&&c| v.toks[c as usize].deprel == "ccomp" && c as usize >= seq.cue.1)
-    else {
+        .filter(after)
+        .find(|&&c| rel(c as usize) == "ccomp");
+    let via_object = v
+        .kids(seq.head)
+        .iter()
+        .filter(after)
+        .filter(|&&o| matches!(rel(o as usize), "dobj" | "iobj"))
+        .flat_map(|&o| v.kids(o as usize).iter())
+        .find(|&&c| {
+            matches!(rel(c as usize), "acl:relcl" | "acl" | "ccomp")
+                && (seq.cue.1..c as usize)
+                    .any(|i| v.under(i, c as usize) && v.form(i).eq_ignore_ascii_case("that"))
+        });
+    let clauses: Vec<usize> = own
+        .into_iter()
+        .chain(via_object)
+        .map(|&c| c as usize)
+        .collect();
+    let Some(&first) = clauses.first() else {
         return;
     };
-    let c = c as usize;
-    let (slo, shi) = v.sents[v.sent[c] as usize];
-    let (mut a, mut b) = (c, c + 1);
-    while a > seq.cue.1.max(slo as usize) && v.under(a - 1, c) {
-        a -= 1;
-    }
-    while b < shi as usize && v.under(b, c) {
-        b += 1;
+    let (slo, shi) = v.sents[v.sent[first] as usize];
+    let (mut a, mut b) = (usize::MAX, 0);
+    for &c in &clauses {
+        let (mut x, mut y) = (c, c + 1);
+        while x > seq.cue.1.max(slo as usize) && v.under(x - 1, c) {
+            x -= 1;
+        }
+        while y < shi as usize && v.under(y, c) {
+            y += 1;
+        }
+        a = a.min(x);
+        b = b.max(y);
     }
     while b > a + 1 && v.punct[b - 1] {
         b -= 1;

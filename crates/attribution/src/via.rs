@@ -125,8 +125,10 @@ fn told(an: &Analysis, v: &DocView, cue: (usize, usize)) -> Option<ViaLink> {
         .iter()
         .map(|&c| c as usize)
         .find(|&c| matches!(v.toks[c].deprel.as_str(), "dobj" | "iobj") && c > head)?;
-    let (a, b) = phrase(v, obj);
-    let l = link(an, v, a, b, Some("told"));
+    // The object's noun phrase up to its head: a clause a parser hung on it
+    // ("the newspaper that …") is the content, not the outlet.
+    let (a, _) = phrase(v, obj);
+    let l = link(an, v, a, obj + 1, Some("told"));
     (l.kind == SourceKind::NewsOutlet).then_some(l)
 }
 
@@ -139,10 +141,22 @@ fn qualifier(an: &Analysis, v: &DocView, src: (usize, usize), kind: SourceKind) 
         return None;
     }
     let head = v.top_of(src.0, src.1);
-    let (a, mut b) = (src.0, head);
-    let a = (a..head).find(|&i| {
-        v.toks[i].pos.starts_with("NNP") || v.quote[i] != crate::view::NONE && !v.punct[i]
-    })?;
+    let named = |i: usize| {
+        v.toks[i].pos.starts_with("NNP")
+            || (v.quote[i] != crate::view::NONE
+                && !v.punct[i]
+                && v.form(i).chars().next().is_some_and(char::is_uppercase))
+    };
+    // The qualifier may also sit just before the source span (`"Babel" sources`).
+    let mut start = src.0;
+    let (slo, _) = v.sents[v.sent[src.0] as usize];
+    while start > slo as usize
+        && (named(start - 1) || (v.punct[start - 1] && v.quote[start - 1] != crate::view::NONE))
+    {
+        start -= 1;
+    }
+    let mut b = head;
+    let a = (start..head).find(|&i| named(i))?;
     while b > a && v.punct[b - 1] {
         b -= 1;
     }
