@@ -33,7 +33,7 @@ pub struct Args {
     /// Directory with the raw text of the dev documents [default: `text/` beside --dev].
     #[arg(long)]
     pub dev_text: Option<PathBuf>,
-    /// Passes over the training data [default: tagger 10, parser 6, ner 8].
+    /// Passes over the training data [default: tagger 10, parser 4, ner 8].
     #[arg(long)]
     pub epochs: Option<usize>,
     /// Random seed (shuffling, exploration); training is reproducible for a seed.
@@ -154,7 +154,7 @@ pub fn run(model: Model, args: Args) -> anyhow::Result<ExitCode> {
         }
         Model::Parser => {
             predict_tags(&args, &mut train, &mut dev)?;
-            let p = parser::train(&train, &dev, &opts(6, 800), &mut print_epoch)?;
+            let p = parser::train(&train, &dev, &opts(4, 800), &mut print_epoch)?;
             let (features, weights) = p.sizes();
             println!("parser: {features} features, {weights} weights");
             models::parser_to_bytes(&p)
