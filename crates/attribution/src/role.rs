@@ -22,12 +22,37 @@ pub(crate) const C: u8 = 2;
 /// Number of role labels.
 pub(crate) const LABELS: usize = 3;
 
-/// Sentences before the cue's sentence that the window includes.
-const BEFORE: u32 = 2;
-/// Sentences after the cue's sentence that the window includes.
-const AFTER: u32 = 3;
+/// Sentences before the cue's sentence that the window always includes.
+const BEFORE: usize = 0;
+/// Sentences after the cue's sentence that the window always includes.
+const AFTER: usize = 0;
+/// Most sentences before the cue's that a quotation running into it brings in.
+const MAX_BEFORE: usize = 3;
+/// Most sentences after the cue's that a quotation running on brings in.
+const MAX_AFTER: usize = 5;
 /// Most tokens the window reaches on either side of the cue.
 const REACH: usize = 160;
+
+/// The sentences `first..=last` around sentence `s` that may hold a cue's
+/// source and content: its neighbours, widened over quotations that run on
+/// across the window's edges (a quote of several sentences before "he said",
+/// or one continued after it).
+fn window(v: &DocView, s: usize) -> (usize, usize) {
+    let n = v.sents.len();
+    let mut first = s.saturating_sub(BEFORE);
+    let mut last = (s + AFTER).min(n - 1);
+    while first > 0 && s - first < MAX_BEFORE && v.quote_runs_on(first - 1) {
+        first -= 1;
+    }
+    // A quotation that opens the next sentence may continue the cue's ("A," he said. "B.").
+    if last == s && s + 1 < n && v.quote[v.sents[s + 1].0 as usize] != NONE {
+        last += 1;
+    }
+    while last - s < MAX_AFTER && v.quote_runs_on(last) {
+        last += 1;
+    }
+    (first, last)
+}
 
 const T_SIDE: u64 = 101;
 const T_DIST: u64 = 102;
@@ -198,9 +223,7 @@ impl<'v, 'a> RoleSeq<'v, 'a> {
     /// The role problem of cue `cue` (a token range) in document `v`.
     pub(crate) fn new(v: &'v DocView<'a>, idx: &'v CueIndex, cue: (usize, usize)) -> Self {
         let head = v.top_of(cue.0, cue.1);
-        let s = v.sent[cue.0];
-        let first = s.saturating_sub(BEFORE) as usize;
-        let last = (s + AFTER).min(v.sents.len() as u32 - 1) as usize;
+        let (first, last) = window(v, v.sent[cue.0] as usize);
         let lo = (v.sents[first].0 as usize).max(cue.0.saturating_sub(REACH));
         let hi = (v.sents[last].1 as usize).min(cue.1 + REACH);
         let quote_before = v

@@ -55,6 +55,8 @@ pub(crate) struct DocView<'a> {
     pub squote: Vec<bool>,
     /// Double-quoted passages in text order, as token ranges `lo..hi`.
     pub quotes: Vec<(u32, u32)>,
+    /// For each passage of `quotes`, false when it has no closing mark and ends with its paragraph.
+    pub quote_closed: Vec<bool>,
 }
 
 fn shape_of(s: &str) -> u64 {
@@ -203,6 +205,7 @@ impl<'a> DocView<'a> {
             quote: vec![NONE; n],
             squote: vec![false; n],
             quotes: Vec::new(),
+            quote_closed: Vec::new(),
         };
         view.number_tree();
         for s in ner {
@@ -272,8 +275,22 @@ impl<'a> DocView<'a> {
                     *x = k;
                 }
                 self.quotes.push((lo as u32, hi as u32));
+                self.quote_closed.push(q.closed);
             }
         }
+    }
+
+    /// Does a quotation run on from sentence `k` into sentence `k + 1`: one
+    /// passage across the boundary, or a passage left open at the end of a
+    /// paragraph that the next paragraph re-opens (a quote continued)?
+    pub(crate) fn quote_runs_on(&self, k: usize) -> bool {
+        if k + 1 >= self.sents.len() {
+            return false;
+        }
+        let last = self.sents[k].1 as usize - 1;
+        let next = self.sents[k + 1].0 as usize;
+        let (a, b) = (self.quote[last], self.quote[next]);
+        a != NONE && (a == b || (b == a + 1 && !self.quote_closed[a as usize]))
     }
 
     /// Number of tokens.
@@ -376,6 +393,40 @@ mod tests {
         assert_eq!(v.quote[3], 0);
         assert_eq!(v.quote[1], NONE);
         assert_eq!(v.kids(4), &[2, 3, 5, 6]);
+    }
+
+    #[test]
+    fn quotes_running_on_across_sentences() {
+        let text = "\"One. Two.\" Three. \"Four.\n\"Five.\"";
+        let words = [
+            "\"", "One", ".", "Two", ".", "\"", "Three", ".", "\"", "Four", ".", "\"", "Five", ".",
+            "\"",
+        ];
+        let mut at = 0;
+        let toks: Vec<Token> = words
+            .iter()
+            .map(|w| {
+                let t = tok(text, w, at, None, "root");
+                at = t.span.end;
+                t
+            })
+            .collect();
+        let sents: Vec<Sentence> = [(0, 3), (3, 6), (6, 8), (8, 11), (11, 15)]
+            .iter()
+            .map(|&(lo, hi)| Sentence {
+                span: toks[lo].span.cover(&toks[hi - 1].span),
+                tokens: lo..hi,
+            })
+            .collect();
+        let v = DocView::new(text, &toks, &sents, &[]);
+        assert_eq!(v.quotes.len(), 3, "{:?}", v.quotes);
+        assert!(v.quote_runs_on(0), "one passage over two sentences");
+        assert!(!v.quote_runs_on(1) && !v.quote_runs_on(2));
+        assert!(
+            v.quote_runs_on(3),
+            "an open quote re-opened in the next paragraph"
+        );
+        assert!(!v.quote_runs_on(4), "no sentence after the last");
     }
 
     #[test]
