@@ -4,9 +4,10 @@
 //! SQLite file (WAL, FTS5, versioned migrations in [`schema`]). A server
 //! backend (PostgreSQL) can implement the same trait without touching callers.
 //!
-//! Every document is written in one transaction: a crash leaves either the
-//! whole document with all its layers, or nothing of it. Offsets are stored as
-//! Unicode code points, the public convention.
+//! Documents are written whole: [`Store::put_batch`] stores several in one
+//! transaction, so a crash leaves every document either with all its layers or
+//! not at all, and a document that fails to store takes nothing else with it. Offsets are stored as Unicode code points, the
+//! public convention.
 //!
 //! ```
 //! use hearsay_core::{Analysis, Document};
@@ -19,10 +20,12 @@
 //! ```
 
 mod error;
+mod load;
 mod query;
 pub mod schema;
 mod sqlite;
 mod tags;
+mod write;
 
 pub use error::StoreError;
 pub use query::{Claim, ClaimQuery, ClaimSource, ClaimVia, DocQuery, DocSummary, StoredSpan};
@@ -48,6 +51,12 @@ pub trait Store {
     /// A document already stored by the same analyzer version is left as it is;
     /// one stored by another version gets its layers replaced.
     fn put(&mut self, analysis: &Analysis) -> Result<PutOutcome, StoreError>;
+
+    /// Store several analyses, in one transaction when all of them can be
+    /// stored, which costs far less per document than a transaction each.
+    /// Each document is stored whole or not at all, and one that fails does
+    /// not keep the others out: the results say what became of each, in order.
+    fn put_batch(&mut self, analyses: &[&Analysis]) -> Vec<Result<PutOutcome, StoreError>>;
 
     /// The analyzer version of every stored document.
     fn analyzers(&self) -> Result<HashMap<DocId, String>, StoreError>;
