@@ -1,6 +1,7 @@
 //! `hearsay analyze --format json` of the seed article against
 //! `../shared/corpus/seed/expected.json`: every entity (type and listed mentions),
-//! quantity (value, unit), date (interval), hedge and flag.
+//! quantity (value, unit), date (interval), hedge (with its scope) and flag
+//! (exactly one `name_variant` flag for "Yang" → Benjamin Young).
 //!
 //! Spans are matched as `expected.json` says: by containment, case-insensitively
 //! (a leading "the" aside). Skips with a message when `../shared` is absent, or
@@ -33,6 +34,12 @@ fn span_text(span: &Value, doc: &[char]) -> String {
         }
         _ => String::new(),
     }
+}
+
+/// The code-point bounds of a JSON span (0..0 when absent).
+fn bounds(span: &Value) -> (usize, usize) {
+    let at = |k: &str| span[k].as_u64().unwrap_or(0) as usize;
+    (at("start"), at("end"))
 }
 
 fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {
@@ -159,15 +166,25 @@ fn seed_analysis_contains_every_expected_mention() {
             full[..at].chars().count(),
             full[..at + content.len()].chars().count(),
         );
-        let ok = list(&got, "hedges").iter().any(|x| {
-            let (s, e) = (
-                x["start"].as_u64().unwrap_or(0) as usize,
-                x["end"].as_u64().unwrap_or(0) as usize,
-            );
+        let found = list(&got, "hedges").iter().find(|x| {
+            let (s, e) = bounds(x);
             c0 <= s && e <= c1 && span_text(x, &text).eq_ignore_ascii_case(cue)
         });
-        if !ok {
+        let Some(x) = found else {
             problems.push(format!("hedge {cue:?} in {content:?}: missing"));
+            continue;
+        };
+        // The scope: a span of the text around the marker that overlaps the content.
+        let ((s, e), scope) = (bounds(x), &x["scope"]);
+        let (ss, se) = bounds(scope);
+        let scope_text: String = text
+            .get(ss..se)
+            .map(|t| t.iter().collect())
+            .unwrap_or_default();
+        if !(ss <= s && e <= se && ss < c1 && c0 < se)
+            || scope["text"].as_str() != Some(scope_text.as_str())
+        {
+            problems.push(format!("hedge {cue:?}: scope {scope}"));
         }
     }
 
@@ -189,10 +206,24 @@ fn seed_analysis_contains_every_expected_mention() {
                     .iter()
                     .filter_map(Value::as_str)
                     .collect();
-                flags.iter().any(|x| {
-                    let t = flag_texts(x);
-                    want.iter().all(|m| t.iter().any(|s| s == m))
-                })
+                let resolved = f["resolved_to"].as_str().unwrap_or_default();
+                let id = list(&got, "entities")
+                    .iter()
+                    .find(|e| e["name"].as_str() == Some(resolved))
+                    .and_then(|e| e["id"].as_str());
+                let matching = flags
+                    .iter()
+                    .filter(|x| {
+                        let t = flag_texts(x);
+                        want.iter().all(|m| t.iter().any(|s| s == m))
+                    })
+                    .count();
+                // Exactly one such flag (the mention and the attribution stages both
+                // resolve the variant), naming the entity it resolved to.
+                flags.len() == 1
+                    && matching == 1
+                    && id.is_some()
+                    && list(flags[0], "entities").iter().any(|e| e.as_str() == id)
             }
             "same_quantity_differs" => {
                 let values: Vec<f64> = list(f, "values").iter().filter_map(Value::as_f64).collect();

@@ -216,6 +216,8 @@ pub struct HedgeJson {
     pub certainty: Certainty,
     /// hedge, evidential, negation or denial.
     pub kind: HedgeKind,
+    /// The clause or sentence the marker qualifies.
+    pub scope: SpanJson,
 }
 
 /// Something to check.
@@ -366,6 +368,7 @@ pub fn from_analysis(a: &Analysis) -> AnalysisJson {
                 span: s.span(h.span),
                 certainty: h.certainty,
                 kind: h.kind,
+                scope: s.span(h.scope),
             })
             .collect(),
         flags: a
@@ -469,6 +472,33 @@ mod tests {
         }
         let back: AnalysisJson = serde_json::from_value(v).unwrap();
         assert_eq!(back, from_analysis(&sample()));
+    }
+
+    #[test]
+    fn hedges_carry_their_scope() {
+        let mut a = sample();
+        let text = a.text().to_string();
+        let at = |s: &str| {
+            let i = text.find(s).unwrap();
+            Span::new(i, i + s.len())
+        };
+        a.hedges.push(hearsay_core::Hedge {
+            span: at("grew"),
+            certainty: Certainty::Possible,
+            kind: HedgeKind::Hedge,
+            scope: at("Koreaʼs army grew"),
+        });
+        let v: serde_json::Value = serde_json::from_str(&to_string_pretty(&a)).unwrap();
+        let h = &v["hedges"][0];
+        assert_eq!(
+            (h["start"].as_u64(), h["end"].as_u64()),
+            (Some(13), Some(17))
+        );
+        assert_eq!(h["scope"]["text"], "Koreaʼs army grew");
+        assert_eq!(
+            (h["scope"]["start"].as_u64(), h["scope"]["end"].as_u64()),
+            (Some(0), Some(17))
+        );
     }
 
     #[test]

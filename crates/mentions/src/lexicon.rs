@@ -91,6 +91,8 @@ pub struct Lexicon {
     /// Family names that come first in a full name ("Kim" of "Kim Jong Un").
     pub(crate) family_first: HashSet<&'static str>,
     pub(crate) titles: HashSet<&'static str>,
+    /// Place names that are also given names or surnames ("Jordan", "Florence").
+    pub(crate) ambiguous: HashSet<&'static str>,
     pub(crate) org_heads: HashMap<&'static str, EntityKind>,
     /// Hedge markers by their first lower-case word (be-forms expanded).
     pub(crate) hedges: HashMap<&'static str, Vec<HedgeEntry>>,
@@ -424,6 +426,7 @@ impl Lexicon {
             first_names: words(FIRST_NAMES).collect(),
             family_first: words(FAMILY_FIRST).collect(),
             titles: words(TITLES).collect(),
+            ambiguous: b.ambiguous,
             org_heads,
             hedges,
             units,

@@ -85,6 +85,18 @@ impl<'a> Words<'a> {
         self.tokens.map_or("", |t| t[i].pos.as_str())
     }
 
+    /// The word word `i` depends on in the parse (None for the root, or without a parse).
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.tokens
+            .and_then(|t| t[i].head)
+            .filter(|&h| h < self.len())
+    }
+
+    /// The dependency relation of word `i` to its head, or "" without a parse.
+    pub fn deprel(&self, i: usize) -> &'a str {
+        self.tokens.map_or("", |t| t[i].deprel.as_str())
+    }
+
     /// True when POS tags are available.
     pub fn has_pos(&self) -> bool {
         self.tokens

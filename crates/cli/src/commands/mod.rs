@@ -9,6 +9,7 @@ pub mod docs;
 pub mod eval;
 pub mod eval_attributions;
 pub mod eval_language;
+pub mod eval_mentions;
 pub mod show;
 pub mod train;
 pub mod train_attributions;

@@ -57,7 +57,13 @@ pub(crate) struct Cand {
 }
 
 impl Cand {
-    fn new(w: &Words, words: std::ops::Range<usize>, origin: Origin, mtype: EntityType) -> Self {
+    /// A candidate over words `words` with the priority of its origin.
+    pub(super) fn new(
+        w: &Words,
+        words: std::ops::Range<usize>,
+        origin: Origin,
+        mtype: EntityType,
+    ) -> Self {
         Cand {
             span: w.span_of(words.clone()),
             words,
@@ -181,12 +187,15 @@ pub(crate) fn gazetteer(w: &Words, lex: &Lexicon, out: &mut Vec<Cand>) {
         };
         pos = e;
         let p = &lex.patterns[pi];
-        // "The Washington Post" keeps a capitalized article, "the Kremlin" does not.
-        let article = if p.article > 0 && text.as_bytes()[s] == b'T' {
-            0
-        } else {
-            p.article
-        };
+        let entry = &lex.entries[p.entry as usize];
+        // "The Washington Post" keeps a capitalized article inside a sentence, as
+        // news outlets write their names; "the Kremlin", "The United Nations" and a
+        // sentence-initial "The" do not.
+        let keep_article = p.article > 0
+            && text.as_bytes()[s] == b'T'
+            && entry.kind == EntityKind::NewsOutlet
+            && !w.starts_sentence(w.covering(Span::new(s, s + 1)).start);
+        let article = if keep_article { 0 } else { p.article };
         let span = Span::new(s + article, e);
         let words = w.covering(span);
         // Names inside a word ("Reuters/Ipsos", "African-American") are not mentions.
@@ -205,7 +214,6 @@ pub(crate) fn gazetteer(w: &Words, lex: &Lexicon, out: &mut Vec<Cand>) {
         {
             continue;
         }
-        let entry = &lex.entries[p.entry as usize];
         let mtype = match p.role {
             Role::Demonym => EntityType::Norp,
             Role::Capital | Role::Seat => EntityType::Gpe,
@@ -220,6 +228,18 @@ pub(crate) fn gazetteer(w: &Words, lex: &Lexicon, out: &mut Vec<Cand>) {
             EntityType::Norp
         } else {
             mtype
+        };
+        // "President Xi": the title is not part of the person's name.
+        let mut words = words;
+        if mtype == EntityType::Person {
+            while words.len() > 1 && lex.titles.contains(w.w(words.start)) {
+                words.start += 1;
+            }
+        }
+        let span = if words.start == w.covering(span).start {
+            span
+        } else {
+            Span::new(w.spans[words.start].start, span.end)
         };
         let mut c = Cand::new(w, words, Origin::Gazetteer, mtype);
         c.span = span;
@@ -258,24 +278,79 @@ pub(crate) fn ner(w: &Words, a: &Analysis, out: &mut Vec<Cand>) {
             "MISC" => EntityType::Misc,
             _ => continue,
         };
-        let mut r = n.tokens.clone();
+        let r = n.tokens.clone();
         if r.is_empty() || r.end > w.len() {
             continue;
         }
-        while r.len() > 1 && (w.w(r.start) == "the" || is_possessive(w.w(r.end - 1))) {
-            if w.w(r.start) == "the" {
-                r.start += 1;
-            } else {
-                r.end -= 1;
+        for mut r in split_at_lower_words(w, r) {
+            while r.len() > 1 && (w.w(r.start) == "the" || is_possessive(w.w(r.end - 1))) {
+                if w.w(r.start) == "the" {
+                    r.start += 1;
+                } else {
+                    r.end -= 1;
+                }
             }
+            let mut c = Cand::new(w, r.clone(), Origin::Ner, mtype);
+            if mtype == EntityType::Gpe && is_location_name(w, r) {
+                c.mtype = EntityType::Loc;
+                c.kind = EntityKind::Location;
+            }
+            out.push(c);
         }
-        let mut c = Cand::new(w, r.clone(), Origin::Ner, mtype);
-        if mtype == EntityType::Gpe && is_location_name(w, r) {
-            c.mtype = EntityType::Loc;
-            c.kind = EntityKind::Location;
-        }
-        out.push(c);
     }
+}
+
+/// A statistical span cut at the lower-case words names do not contain ("Russian
+/// Pacific Fleet to Vladivostok" → "Russian Pacific Fleet", "Vladivostok"); the
+/// connectors of names ("Bank of America", "Securities and Exchange Commission",
+/// "Committee for a Responsible Federal Budget") stay inside, and a piece must
+/// start with a capital or a digit.
+fn split_at_lower_words(w: &Words, r: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let splits = |k: usize| {
+        let word = w.w(k);
+        let article_after_connector =
+            matches!(w.lw(k), "a" | "an") && k > r.start && is_connector(w.lw(k - 1));
+        !article_after_connector
+            && word.chars().next().is_some_and(char::is_lowercase)
+            && word.chars().all(char::is_alphabetic)
+            && !is_connector(w.lw(k))
+            && !matches!(
+                w.lw(k),
+                "de" | "del"
+                    | "der"
+                    | "di"
+                    | "da"
+                    | "du"
+                    | "la"
+                    | "le"
+                    | "van"
+                    | "von"
+                    | "al"
+                    | "bin"
+                    | "y"
+            )
+    };
+    if !r.clone().any(splits) {
+        return vec![r];
+    }
+    let mut out = Vec::new();
+    let mut start = r.start;
+    for k in r.clone().chain([r.end]) {
+        if k == r.end || splits(k) {
+            let mut piece = start..k;
+            while !piece.is_empty() && is_connector(w.lw(piece.start)) {
+                piece.start += 1;
+            }
+            while !piece.is_empty() && is_connector(w.lw(piece.end - 1)) {
+                piece.end -= 1;
+            }
+            if !piece.is_empty() && !w.w(piece.start).starts_with(char::is_lowercase) {
+                out.push(piece);
+            }
+            start = k + 1;
+        }
+    }
+    out
 }
 
 /// "Black Sea", "Korean Peninsula": a location without a government.
@@ -394,7 +469,15 @@ pub(crate) fn organizations(w: &Words, lex: &Lexicon, out: &mut Vec<Cand>) {
                 break;
             }
         }
-        let run = i..last_cap + 1;
+        let mut run = i..last_cap + 1;
+        // A person before a connector is not part of the name: "Bill O'Reilly of
+        // Fox News", "Anderson Cooper and Fox News".
+        if let Some(cut) = (run.start + 1..run.end)
+            .rev()
+            .find(|&k| is_connector(w.lw(k)) && ends_person(out, k))
+        {
+            run.start = cut + 1;
+        }
         let head = run.clone().rev().find_map(|k| {
             let kind = *lex.org_heads.get(w.w(k))?;
             let at_end = k + 1 == run.end;
@@ -417,6 +500,13 @@ pub(crate) fn organizations(w: &Words, lex: &Lexicon, out: &mut Vec<Cand>) {
         }
         i = run.end;
     }
+}
+
+/// True when a person candidate ends right before word `k`.
+fn ends_person(found: &[Cand], k: usize) -> bool {
+    found
+        .iter()
+        .any(|c| c.mtype == EntityType::Person && c.words.end == k)
 }
 
 fn is_acronym(s: &str) -> bool {

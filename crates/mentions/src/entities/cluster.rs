@@ -3,6 +3,7 @@
 //! "<demonym> intelligence" and "the newspaper".
 
 use super::candidates::{Describes, Origin, is_possessive};
+use super::words_lists::is_locative;
 use super::{Found, Selected};
 use crate::lexicon::{Lexicon, Role};
 use crate::words::Words;
@@ -47,35 +48,6 @@ impl Clusters {
         }
         self.ents[from].alive = false;
     }
-}
-
-/// Words before a capital that make it the city rather than the country.
-fn is_locative(lw: &str) -> bool {
-    matches!(
-        lw,
-        "in" | "at"
-            | "to"
-            | "from"
-            | "near"
-            | "into"
-            | "outside"
-            | "inside"
-            | "around"
-            | "across"
-            | "toward"
-            | "towards"
-            | "via"
-            | "through"
-            | "within"
-            | "throughout"
-            | "visited"
-            | "visit"
-            | "reached"
-            | "of"
-            | "downtown"
-            | "central"
-            | "suburbs"
-    )
 }
 
 /// The name in words `r` without a leading "the", titles, or a trailing possessive.
@@ -330,7 +302,8 @@ pub(super) fn cluster(w: &Words, lex: &Lexicon, sel: Vec<Selected>) -> Found {
         }));
     }
 
-    // Pass 3: surnames to full names, spelling variants, ambiguous places that are persons.
+    // Pass 3: surnames to full names and spelling variants (an ambiguous place name
+    // read as a person, "Jordan", arrives here as a lone person: see `reading`).
     // Each full name by the word a lone mention of it would use: the last, or
     // the first for a family name written first ("Kim" of "Kim Jong Un").
     let persons_by_last = |cl: &Clusters| -> Vec<(usize, String)> {
@@ -362,10 +335,7 @@ pub(super) fn cluster(w: &Words, lex: &Lexicon, sel: Vec<Selected>) -> Found {
     };
     for &i in &order {
         let c = &sel[i].cand;
-        let is_place_name = c
-            .entry
-            .is_some_and(|(e, _)| lex.entries[e as usize].ambiguous);
-        if !(single_persons.contains(&i) || is_place_name) {
+        if !single_persons.contains(&i) {
             continue;
         }
         let name = clean(w, lex, c.words.clone(), true);
@@ -387,10 +357,6 @@ pub(super) fn cluster(w: &Words, lex: &Lexicon, sel: Vec<Selected>) -> Found {
         };
         if let Some(k) = pick(&exact, &cl) {
             cl.assign[i] = Some(k);
-            mtype[i] = EntityType::Person;
-            continue;
-        }
-        if is_place_name {
             continue;
         }
         let variants: Vec<usize> = people

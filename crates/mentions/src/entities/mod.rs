@@ -3,6 +3,7 @@
 
 mod candidates;
 mod cluster;
+mod reading;
 mod words_lists;
 
 pub(crate) use candidates::{Cand, Origin};
@@ -32,25 +33,10 @@ pub(crate) fn find(w: &Words, a: &Analysis, lex: &Lexicon) -> Found {
     candidates::acronyms(w, &mut cands);
     candidates::intelligence(w, lex, &mut cands);
     candidates::descriptions(w, lex, &mut cands);
-    drop_ambiguous_places(&mut cands, lex);
+    reading::resolve(w, lex, &mut cands);
+    reading::organizations_named_after_places(lex, &mut cands);
     let selected = select(w, cands);
     cluster::cluster(w, lex, selected)
-}
-
-/// A place name that is also a person's name ("Jordan") is dropped where the NER
-/// reads the same span as a person.
-fn drop_ambiguous_places(cands: &mut Vec<Cand>, lex: &Lexicon) {
-    let persons: Vec<Span> = cands
-        .iter()
-        .filter(|c| c.origin == Origin::Ner && c.mtype == EntityType::Person)
-        .map(|c| c.span)
-        .collect();
-    cands.retain(|c| match c.entry {
-        Some((e, _)) if c.origin == Origin::Gazetteer && lex.entries[e as usize].ambiguous => {
-            !persons.contains(&c.span)
-        }
-        _ => true,
-    });
 }
 
 /// A selected mention: a candidate and whether it sits inside another mention.

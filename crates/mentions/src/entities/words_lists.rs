@@ -237,3 +237,33 @@ pub(crate) fn is_speech_verb(lw: &str) -> bool {
             | "suggested"
     )
 }
+
+/// Words before a place name that make it a location: the city rather than the
+/// country a capital stands for, the country rather than a person of that name.
+pub(crate) fn is_locative(lw: &str) -> bool {
+    matches!(
+        lw,
+        "in" | "at"
+            | "to"
+            | "from"
+            | "near"
+            | "into"
+            | "outside"
+            | "inside"
+            | "around"
+            | "across"
+            | "toward"
+            | "towards"
+            | "via"
+            | "through"
+            | "within"
+            | "throughout"
+            | "visited"
+            | "visit"
+            | "reached"
+            | "of"
+            | "downtown"
+            | "central"
+            | "suburbs"
+    )
+}
