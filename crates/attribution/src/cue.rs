@@ -7,6 +7,7 @@
 //! word, its head and its dependents, and its position next to quotes.
 
 use crate::hash::{Feats, hash_str};
+use crate::lexicon::SOURCE_NOUN;
 use crate::perceptron::{Scratch, Sequence, Weights, decode};
 use crate::view::{DocView, NONE};
 
@@ -72,6 +73,26 @@ const FRAME: u64 = 49;
 const FRAME_SUBJ: u64 = 50;
 const COLON: u64 = 51;
 const SUBJ_OBJ: u64 = 52;
+const LEX: u64 = 53;
+const LEX_BIT: u64 = 54;
+const LEX_ARGS: u64 = 55;
+const LEX_CASE: u64 = 56;
+const ARGS: u64 = 57;
+const LEX_HEAD: u64 = 58;
+const LEX_FRAME: u64 = 59;
+
+/// Dependency labels and NER classes the features test for.
+const MARK: u64 = hash_str("mark");
+const CCOMP: u64 = hash_str("ccomp");
+const XCOMP: u64 = hash_str("xcomp");
+const DOBJ: u64 = hash_str("dobj");
+const NMOD: u64 = hash_str("nmod");
+const CASE: u64 = hash_str("case");
+const POSS: u64 = hash_str("nmod:poss");
+const NSUBJ: u64 = hash_str("nsubj");
+const NSUBJPASS: u64 = hash_str("nsubjpass");
+const PERSON: u64 = hash_str("PERSON");
+const ORGANIZATION: u64 = hash_str("ORGANIZATION");
 
 /// Hash standing for "no token here" (before the sentence start, after its end, no head).
 const EDGE: u64 = 0x005e_ed0f_ed9e;
@@ -81,7 +102,6 @@ pub(crate) struct CueSeq<'v, 'a> {
     v: &'v DocView<'a>,
     lo: usize,
     hi: usize,
-    marks: [u64; 4],
     bias: f32,
 }
 
@@ -93,18 +113,7 @@ impl<'v, 'a> CueSeq<'v, 'a> {
 
     /// The same, with `bias` added to the score of starting a cue at every token.
     pub(crate) fn with_bias(v: &'v DocView<'a>, lo: usize, hi: usize, bias: f32) -> Self {
-        CueSeq {
-            v,
-            lo,
-            hi,
-            bias,
-            marks: [
-                hash_str("mark"),
-                hash_str("ccomp"),
-                hash_str("nsubj"),
-                hash_str("nsubjpass"),
-            ],
-        }
+        CueSeq { v, lo, hi, bias }
     }
 
     #[inline]
@@ -167,6 +176,12 @@ impl Sequence for CueSeq<'_, '_> {
         // reporting frame (a person subject, a clause) still look like cues.
         let mut frame = 0u64;
         let mut subj = EDGE;
+        // Argument structure: clause, control, object and prepositional
+        // complements (bits), a person or organization as subject or possessor.
+        let mut args = u64::from(has_quote_near(v, i, self.hi));
+        let mut subj_kind = 0u64;
+        let mut cases = [0u64; 2];
+        let mut n_cases = 0;
         for &c in v.kids(i) {
             let c = c as usize;
             f.f1(CD, d[c]);
@@ -175,22 +190,57 @@ impl Sequence for CueSeq<'_, '_> {
                 continue;
             }
             frame = crate::hash::mix(frame, d[c]);
-            if d[c] == self.marks[2] || d[c] == self.marks[3] {
+            if d[c] == NSUBJ || d[c] == NSUBJPASS {
                 subj = crate::hash::mix(v.ner[c], v.pos[c]);
+                subj_kind = subj_kind.max(source_like(v, c));
                 f.f2(SUBJ, v.ner[c], v.pos[c]);
                 f.f2(LSUBJ, l[i], v.ner[c]);
             }
-            if d[c] == self.marks[1] {
+            if d[c] == POSS {
+                subj_kind = subj_kind.max(source_like(v, c));
+            }
+            if d[c] == CCOMP {
+                args |= 1;
                 has_ccomp_that |= v
                     .kids(c)
                     .iter()
-                    .any(|&g| d[g as usize] == self.marks[0] && (g as usize) < c);
+                    .any(|&g| d[g as usize] == MARK && (g as usize) < c);
+            } else if d[c] == XCOMP {
+                args |= 2;
+            } else if d[c] == DOBJ {
+                args |= 4;
+            } else if d[c] == NMOD && c > i {
+                args |= 8;
+                if let Some(&k) = v.kids(c).iter().find(|&&k| d[k as usize] == CASE) {
+                    cases[n_cases.min(1)] = w[k as usize];
+                    n_cases += 1;
+                }
             }
             if c > i && c <= i + 3 || c < i && c + 2 >= i {
                 f.f2(CDW, d[c], w[c]);
             }
         }
         f.f2(LCCOMP, l[i], u64::from(has_ccomp_that));
+        args |= u64::from(has_ccomp_that) << 4;
+        f.f3(ARGS, p[i], subj_kind, args);
+        let lex = u64::from(v.lex[i]);
+        if lex != 0 {
+            f.f2(LEX, lex, p[i]);
+            f.f4(LEX_ARGS, lex, p[i], subj_kind, args);
+            f.f3(LEX_FRAME, lex, d[i], frame);
+            if h != NONE {
+                f.f3(LEX_HEAD, lex, d[i], p[h as usize]);
+            }
+            for &case in &cases[..n_cases.min(2)] {
+                f.f3(LEX_CASE, lex, p[i], case);
+            }
+            let mut bits = v.lex[i];
+            while bits != 0 {
+                let b = u64::from(bits.trailing_zeros());
+                bits &= bits - 1;
+                f.f3(LEX_BIT, b, p[i], args & 3);
+            }
+        }
         f.f3(FRAME, p[i], d[i], frame);
         f.f3(FRAME_SUBJ, p[i], subj, u64::from(has_ccomp_that));
         f.f3(SUBJ_OBJ, subj, frame, v.suffix[i]);
@@ -211,8 +261,7 @@ impl Sequence for CueSeq<'_, '_> {
         f.f2(SQ, u64::from(v.squote[i]), p[i]);
         let quote_ends_before = (i.saturating_sub(3)..i)
             .any(|j| v.quote[j] != NONE && v.quote[j] != v.quote[i] && v.sent[j] == v.sent[i]);
-        let quote_starts_after =
-            (i + 1..(i + 4).min(self.hi)).any(|j| v.quote[j] != NONE && v.quote[j] != v.quote[i]);
+        let quote_starts_after = has_quote_near(v, i, self.hi);
         f.f2(QBEFORE, u64::from(quote_ends_before), l[i]);
         f.f2(QAFTER, u64::from(quote_starts_after), l[i]);
         if i == self.lo {
@@ -252,6 +301,21 @@ impl Sequence for CueSeq<'_, '_> {
         } else {
             0.0
         }
+    }
+}
+
+/// Does a double-quoted passage start within three tokens after `i` (before `hi`)?
+fn has_quote_near(v: &DocView, i: usize, hi: usize) -> bool {
+    (i + 1..(i + 4).min(hi)).any(|j| v.quote[j] != NONE && v.quote[j] != v.quote[i])
+}
+
+/// How much token `c` looks like a source: 2 for a person, an organization,
+/// a pronoun or a noun naming sources ("spokesman"), 1 for another noun, 0 otherwise.
+fn source_like(v: &DocView, c: usize) -> u64 {
+    if v.ner[c] == PERSON || v.ner[c] == ORGANIZATION || v.lex[c] & SOURCE_NOUN != 0 {
+        2
+    } else {
+        u64::from(v.toks[c].pos.starts_with("NN") || v.toks[c].pos.starts_with("PRP"))
     }
 }
 

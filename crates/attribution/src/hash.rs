@@ -8,10 +8,16 @@ const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
 /// FNV-1a prime.
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
-/// Hash of a string's bytes (FNV-1a).
-pub(crate) fn hash_str(s: &str) -> u64 {
-    s.bytes()
-        .fold(FNV_BASIS, |h, b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+/// Hash of a string's bytes (FNV-1a); `const`, so that labels can be hashed at compile time.
+pub(crate) const fn hash_str(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut h = FNV_BASIS;
+    let mut i = 0;
+    while i < b.len() {
+        h = (h ^ b[i] as u64).wrapping_mul(FNV_PRIME);
+        i += 1;
+    }
+    h
 }
 
 /// Hash of a word's normalized form: lower-cased, every decimal digit read as `0`,

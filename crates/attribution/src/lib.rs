@@ -30,6 +30,7 @@ mod cue;
 mod filter;
 mod gold;
 mod hash;
+mod lexicon;
 mod lines;
 mod model;
 mod perceptron;

@@ -62,6 +62,18 @@ impl Model {
         self
     }
 
+    /// The same model with another threshold for keeping a candidate
+    /// attribution: higher values keep more (recall), lower ones fewer (precision).
+    pub fn with_keep_bias(mut self, keep_bias: f32) -> Self {
+        self.keep_bias = keep_bias;
+        self
+    }
+
+    /// The threshold for keeping a candidate attribution (see [`Model::with_keep_bias`]).
+    pub fn keep_bias(&self) -> f32 {
+        self.keep_bias
+    }
+
     /// The model shipped inside the binary.
     pub fn shipped() -> Result<Self, ModelError> {
         Self::from_bytes(SHIPPED)

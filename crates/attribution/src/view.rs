@@ -5,6 +5,7 @@
 //! view answers each in O(1) from arrays built once per document.
 
 use crate::hash::{hash_norm, hash_str};
+use crate::lexicon::Lexicon;
 use crate::quotes::find_quotes;
 use hearsay_core::{NerSpan, Sentence, Span, Token};
 
@@ -43,6 +44,8 @@ pub(crate) struct DocView<'a> {
     pub shape: Vec<u64>,
     /// Last three characters of the lower-cased word.
     pub suffix: Vec<u64>,
+    /// Lexicon classes of the lemma (of the word when the lemma is unlisted), see [`crate::lexicon`].
+    pub lex: Vec<u8>,
     /// True for tokens with no letter or digit.
     pub punct: Vec<bool>,
     /// True for the first token after a line break.
@@ -178,6 +181,17 @@ impl<'a> DocView<'a> {
                 fill[h as usize] += 1;
             }
         }
+        let lexicon = Lexicon::shipped();
+        let word: Vec<u64> = toks.iter().map(|t| hash_norm(t.span.text(text))).collect();
+        let lemma: Vec<u64> = toks.iter().map(|t| hash_norm(&t.lemma)).collect();
+        let lex = lemma
+            .iter()
+            .zip(&word)
+            .map(|(&l, &w)| match lexicon.classes(l) {
+                0 => lexicon.classes(w),
+                c => c,
+            })
+            .collect();
         let mut view = DocView {
             text,
             toks,
@@ -189,8 +203,9 @@ impl<'a> DocView<'a> {
             kid_list,
             tin: vec![0; n],
             tout: vec![0; n],
-            word: toks.iter().map(|t| hash_norm(t.span.text(text))).collect(),
-            lemma: toks.iter().map(|t| hash_norm(&t.lemma)).collect(),
+            word,
+            lemma,
+            lex,
             pos: toks.iter().map(|t| hash_str(&t.pos)).collect(),
             dep: toks.iter().map(|t| hash_str(&t.deprel)).collect(),
             ner: vec![hash_str("O"); n],
