@@ -282,3 +282,80 @@ fn files_persist_and_newer_schemas_are_refused() {
     let err = SqliteStore::open(&path).err().unwrap();
     assert!(err.to_string().contains("schema version 99"), "{err}");
 }
+
+#[test]
+fn a_version_1_database_is_migrated_without_losing_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    let id = Document::new(TEXT).id;
+    let (s1, s2) = (
+        span("The DPRK has sent 1,500 troops, Seoulʼs NIS reported.", 0),
+        span("Analysts said North Korea could send more in October.", 0),
+    );
+    let chars = |s: Span| {
+        (
+            TEXT[..s.start].chars().count() as i64,
+            TEXT[..s.end].chars().count() as i64,
+        )
+    };
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(hearsay_store::schema::MIGRATIONS[0])
+            .unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO documents (seq, id, title, text, chars, added_at, analyzer, analyzed_at)
+             VALUES (1, ?1, 'Troops', ?2, ?3, '2026-01-01T00:00:00Z', 'old', '2026-01-01T00:00:00Z')",
+            rusqlite::params![id.as_str(), TEXT, TEXT.chars().count() as i64],
+        )
+        .unwrap();
+        for (n, s) in [s1, s2].into_iter().enumerate() {
+            let (start, end) = chars(s);
+            conn.execute(
+                "INSERT INTO sentences (doc, n, start, \"end\") VALUES (1, ?1, ?2, ?3)",
+                rusqlite::params![n as i64, start, end],
+            )
+            .unwrap();
+        }
+        conn.execute(
+            "INSERT INTO entities (doc, id, n, name, type, kind)
+             VALUES (1, 'gpe:north-korea', 0, 'North Korea', 'GPE', 'country')",
+            [],
+        )
+        .unwrap();
+        for (n, s) in [span("DPRK", 0), span("North Korea", 0)]
+            .into_iter()
+            .enumerate()
+        {
+            let (start, end) = chars(s);
+            conn.execute(
+                "INSERT INTO mentions (doc, entity_id, n, start, \"end\", text)
+                 VALUES (1, 'gpe:north-korea', ?1, ?2, ?3, ?4)",
+                rusqlite::params![n as i64, start, end, s.text(TEXT)],
+            )
+            .unwrap();
+        }
+    }
+    let store = SqliteStore::open(&path).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        hearsay_store::schema::MIGRATIONS.len() as i64
+    );
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    let back = store.analysis(&id).unwrap();
+    assert_eq!(back.document.text, TEXT);
+    assert_eq!(
+        back.sentences.iter().map(|s| s.span).collect::<Vec<_>>(),
+        vec![s1, s2]
+    );
+    assert_eq!(back.entities.len(), 1);
+    assert_eq!(
+        back.entities[0]
+            .mentions
+            .iter()
+            .map(|m| m.span)
+            .collect::<Vec<_>>(),
+        vec![span("DPRK", 0), span("North Korea", 0)]
+    );
+    assert_eq!(store.stale("new").unwrap(), vec![id]);
+}
