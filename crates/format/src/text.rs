@@ -1,7 +1,7 @@
 //! A readable report: the document, then each claim as source — cue —
 //! content with its chain and hedge, then entities, numbers, dates and flags.
 
-use hearsay_core::{Analysis, Attribution, SourceKind, Span};
+use hearsay_core::{Analysis, Attribution, Hedge, HedgeKind, SourceKind, Span};
 use std::fmt::Write;
 
 /// The report for one document.
@@ -119,7 +119,7 @@ pub fn render(a: &Analysis, name: &str) -> String {
         let hedges: Vec<String> = a
             .hedges
             .iter()
-            .map(|h| format!("“{}” ({})", flat(slice(text, h.span)), snake(&h.certainty)))
+            .map(|h| format!("“{}” ({})", flat(slice(text, h.span)), hedge_label(h)))
             .collect();
         line(
             w,
@@ -189,9 +189,20 @@ fn claim(w: &mut String, a: &Analysis, n: usize, at: &Attribution) {
             &format!(
                 "     hedge: “{}” ({})",
                 flat(slice(text, h.span)),
-                snake(&h.certainty)
+                hedge_label(h)
             ),
         );
+    }
+}
+
+/// What a marker does: its certainty for hedges and evidentials ("possible",
+/// "second-hand, probable"), "negation" or "denial" for polarity markers.
+fn hedge_label(h: &Hedge) -> String {
+    match h.kind {
+        HedgeKind::Hedge => snake(&h.certainty),
+        HedgeKind::Evidential => format!("second-hand, {}", snake(&h.certainty)),
+        HedgeKind::Negation => "negation".into(),
+        HedgeKind::Denial => "denial".into(),
     }
 }
 
@@ -230,9 +241,38 @@ fn line(w: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use hearsay_core::{
-        AttributionKind, Certainty, Cue, Document, Hedge, HedgeKind, Source, ViaLink,
-    };
+    use hearsay_core::{AttributionKind, Certainty, Cue, Document, Source, ViaLink};
+
+    #[test]
+    fn polarity_markers_read_as_what_they_are() {
+        let text = "It did not happen, officials denied, and it reportedly could.";
+        let b = |s: &str| {
+            let i = text.find(s).unwrap();
+            Span::new(i, i + s.len())
+        };
+        let mut a = Analysis::empty(Document::new(text), "test");
+        for (w, certainty, kind) in [
+            ("not", Certainty::Certain, HedgeKind::Negation),
+            ("denied", Certainty::Certain, HedgeKind::Denial),
+            ("reportedly", Certainty::Probable, HedgeKind::Evidential),
+            ("could", Certainty::Possible, HedgeKind::Hedge),
+        ] {
+            a.hedges.push(Hedge {
+                span: b(w),
+                certainty,
+                kind,
+                scope: b(text),
+            });
+        }
+        let out = render(&a, "x");
+        assert!(
+            out.contains(
+                "Hedges (4): “not” (negation), “denied” (denial), \
+                 “reportedly” (second-hand, probable), “could” (possible)\n"
+            ),
+            "{out}"
+        );
+    }
 
     #[test]
     fn a_claim_reads_source_cue_content_via_hedge() {
