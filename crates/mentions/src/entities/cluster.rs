@@ -435,7 +435,128 @@ pub(super) fn cluster(w: &Words, lex: &Lexicon, sel: Vec<Selected>) -> Found {
         }
     }
 
+    // Pass 5: one name, one entity; an unknown country named by its demonym.
+    let mut retyped = unify_types(&mut cl);
+    retyped.extend(type_countries_by_demonym(&mut cl));
+    for (i, a) in cl.assign.iter().enumerate() {
+        if let Some(e) = *a
+            && retyped.contains(&e)
+            && sel[i].cand.entry.is_none()
+            && sel[i].cand.origin != Origin::Description
+            // A demonym stays a nationality word while it joins its country.
+            && !(matches!(sel[i].cand.mtype, EntityType::Misc | EntityType::Norp)
+                && cl.ents[e].etype == EntityType::Gpe)
+        {
+            mtype[i] = cl.ents[e].etype;
+        }
+    }
+
     build(w, &sel, &order, cl, &mtype, flags)
+}
+
+/// Merge an entity outside the gazetteer typed only as a name (MISC) and a
+/// place of the same name (the NER read "Varenga" once as a place and once as a
+/// bare name): the type of most mentions wins, the place on a tie. Other pairs
+/// stay apart: "Trump" the person or name and "Trump" the company often differ.
+/// Returns the entities that took in others.
+fn unify_types(cl: &mut Clusters) -> Vec<usize> {
+    let mut kept = Vec::new();
+    let rank = |t: EntityType| match t {
+        EntityType::Gpe => 5,
+        EntityType::Org => 4,
+        EntityType::Loc => 3,
+        EntityType::Person => 2,
+        EntityType::Norp => 1,
+        EntityType::Misc => 0,
+    };
+    let mut count = vec![0usize; cl.ents.len()];
+    for e in cl.assign.iter().flatten() {
+        count[*e] += 1;
+    }
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for k in 0..cl.ents.len() {
+        let e = &cl.ents[k];
+        if !e.alive || e.gazetteer || count[k] == 0 {
+            continue;
+        }
+        match by_name.get(&norm(&e.name)).copied() {
+            None => {
+                by_name.insert(norm(&e.name), k);
+            }
+            Some(j) if is_place_and_name(cl.ents[j].etype, e.etype) => {
+                let better = |a: usize, b: usize| {
+                    (count[a], rank(cl.ents[a].etype)) > (count[b], rank(cl.ents[b].etype))
+                };
+                let (keep, drop) = if better(k, j) { (k, j) } else { (j, k) };
+                cl.merge(drop, keep);
+                kept.push(keep);
+                count[keep] += count[drop];
+                by_name.insert(norm(&cl.ents[keep].name), keep);
+            }
+            Some(_) => {}
+        }
+    }
+    kept
+}
+
+/// Is one of two types a place and the other a bare name?
+fn is_place_and_name(a: EntityType, b: EntityType) -> bool {
+    let place = |t| matches!(t, EntityType::Gpe | EntityType::Loc);
+    (place(a) && b == EntityType::Misc) || (place(b) && a == EntityType::Misc)
+}
+
+/// An unknown one-word name whose demonym is also named ("Estravia" beside
+/// "Estravian") is a country, whatever the NER took it for, and its demonym
+/// one of its mentions, as for the countries of the gazetteer.
+/// Returns the entities made countries.
+fn type_countries_by_demonym(cl: &mut Clusters) -> Vec<usize> {
+    let mut countries = Vec::new();
+    let names: Vec<(usize, String)> = cl
+        .ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.alive && !e.gazetteer && matches!(e.etype, EntityType::Misc | EntityType::Norp)
+        })
+        .map(|(k, e)| (k, e.name.clone()))
+        .collect();
+    for k in 0..cl.ents.len() {
+        let e = &cl.ents[k];
+        if !e.alive || e.gazetteer || e.etype == EntityType::Gpe || e.name.contains(' ') {
+            continue;
+        }
+        let name = e.name.clone();
+        let Some(&(d, _)) = names
+            .iter()
+            .find(|(d, dem)| *d != k && is_demonym_of(dem, &name))
+        else {
+            continue;
+        };
+        let ent = &mut cl.ents[k];
+        ent.etype = EntityType::Gpe;
+        ent.kind = EntityKind::Country;
+        cl.merge(d, k);
+        countries.push(k);
+    }
+    countries
+}
+
+/// Is `dem` a regular demonym of the place `name` ("Estravian" of "Estravia",
+/// "Ukrainian" of "Ukraine", "Iraqi" of "Iraq", "Brazilian" of "Brazil")?
+fn is_demonym_of(dem: &str, name: &str) -> bool {
+    if name.chars().count() < 4 {
+        return false;
+    }
+    if let Some(stem) = name.strip_suffix('a') {
+        return dem.strip_prefix(stem) == Some("an");
+    }
+    if let Some(stem) = name.strip_suffix('e') {
+        return dem.strip_prefix(stem) == Some("ian");
+    }
+    name.ends_with(|c: char| !"aeiouy".contains(c))
+        && dem
+            .strip_prefix(name)
+            .is_some_and(|rest| matches!(rest, "ian" | "ese" | "i"))
 }
 
 fn build(
@@ -537,6 +658,17 @@ mod tests {
             entity_id(EntityType::Gpe, "Côte d'Ivoire"),
             "gpe:côte-d-ivoire"
         );
+    }
+
+    #[test]
+    fn demonyms() {
+        assert!(is_demonym_of("Estravian", "Estravia"));
+        assert!(is_demonym_of("Varengan", "Varenga"));
+        assert!(is_demonym_of("Ukrainian", "Ukraine"));
+        assert!(is_demonym_of("Iraqi", "Iraq"));
+        assert!(!is_demonym_of("Julian", "Juli"));
+        assert!(!is_demonym_of("Estravia", "Estravia"));
+        assert!(!is_demonym_of("Marian", "Mari"));
     }
 
     #[test]

@@ -48,6 +48,28 @@ const CASES: &[(&str, &str, &str, T, K)] = &[
         T::Gpe,
         K::Country,
     ),
+    // A country the gazetteer does not know, typed by its demonym.
+    (
+        "The buildup could pressure Estravia, two officials of the Estravian defence ministry said.",
+        "Estravia",
+        "Estravia",
+        T::Gpe,
+        K::Country,
+    ),
+    (
+        "The buildup could pressure Estravia, two officials of the Estravian defence ministry said.",
+        "Estravian",
+        "Estravia",
+        T::Gpe,
+        K::Country,
+    ),
+    (
+        "Troops reached the Varenga peninsula. Fishermen left Varenga on Monday.",
+        "Varenga",
+        "Varenga",
+        T::Gpe,
+        K::City,
+    ),
     (
         "South Korea protested.",
         "South Korea",
