@@ -129,16 +129,7 @@ pub(crate) fn load_layers(
             .query_map([seq], |r| Ok(span(r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
         let via_rows: Vec<ViaRow> = via
-            .query_map([seq], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            })?
+            .query_map([seq], |r| r.try_into())?
             .collect::<Result<_, _>>()?;
         let mut links = Vec::new();
         for (text, entity, kind, cue, s, e) in via_rows {
@@ -204,16 +195,7 @@ pub(crate) fn load_layers(
         "SELECT start, \"end\", start_date, end_date, granularity, anchor FROM times WHERE doc = ?1 ORDER BY n",
     )?;
     let rows: Vec<TimeRow> = stmt
-        .query_map([doc], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
-        })?
+        .query_map([doc], |r| r.try_into())?
         .collect::<Result<_, _>>()?;
     for (s, e, start_date, end_date, granularity, anchor) in rows {
         a.times.push(TimeExpr {
@@ -229,16 +211,7 @@ pub(crate) fn load_layers(
         "SELECT start, \"end\", certainty, kind, scope_start, scope_end FROM hedges WHERE doc = ?1 ORDER BY n",
     )?;
     let rows: Vec<(i64, i64, String, String, i64, i64)> = stmt
-        .query_map([doc], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
-        })?
+        .query_map([doc], |r| r.try_into())?
         .collect::<Result<_, _>>()?;
     for (s, e, certainty, kind, ss, se) in rows {
         a.hedges.push(Hedge {
