@@ -3,6 +3,10 @@
 //! `language` lives in `eval_language.rs`; `attributions` in `eval_attributions.rs`;
 //! `mentions` in `eval_mentions.rs`.
 
+use anyhow::Context;
+use hearsay_nlp::Language;
+use hearsay_nlp::corpus::{self, GoldDoc};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// What to evaluate.
@@ -22,5 +26,46 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
         Command::Language(a) => super::eval_language::run(a),
         Command::Attributions(a) => super::eval_attributions::run(a),
         Command::Mentions(a) => super::eval_mentions::run(a),
+    }
+}
+
+/// The gold CoNLL-U file, its texts and the language models to score: what
+/// `eval language` and `eval mentions` read.
+#[derive(clap::Args)]
+pub struct GoldArgs {
+    /// Gold data: CoNLL-U (`.conllu` or `.conllu.gz`) with `NER=` and `Start=`/`End=` in MISC.
+    #[arg(long)]
+    pub dev: PathBuf,
+    /// Directory with the raw text of the documents (`ID.txt`) [default: `text/` beside --dev].
+    #[arg(long)]
+    pub text_dir: Option<PathBuf>,
+    /// Directory with the language model files [default: the shipped models, or $HEARSAY_MODELS].
+    #[arg(long)]
+    pub models: Option<PathBuf>,
+}
+
+impl GoldArgs {
+    /// The gold documents with their raw texts.
+    pub fn docs(&self) -> anyhow::Result<Vec<GoldDoc>> {
+        let dir = self
+            .text_dir
+            .clone()
+            .unwrap_or_else(|| corpus::default_text_dir(&self.dev));
+        corpus::load_docs(&self.dev, &dir).with_context(|| {
+            format!(
+                "reading {} with texts from {}",
+                self.dev.display(),
+                dir.display()
+            )
+        })
+    }
+
+    /// The models of `--models DIR`, else the shipped ones.
+    pub fn language(&self) -> anyhow::Result<Language> {
+        Ok(match &self.models {
+            Some(d) => Language::from_dir(d)
+                .with_context(|| format!("loading the models in {}", d.display()))?,
+            None => Language::shipped().context("loading the shipped models")?,
+        })
     }
 }

@@ -1,24 +1,15 @@
 //! `hearsay eval language`: score the tokenizer, sentence splitter, tagger,
 //! parser and named-entity recognizer against a CoNLL-U corpus with raw text.
 
-use anyhow::Context;
-use hearsay_nlp::{Language, corpus, eval};
-use std::path::PathBuf;
+use hearsay_nlp::eval;
 use std::process::ExitCode;
 use std::time::Instant;
 
 /// Arguments of `hearsay eval language`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Gold data: CoNLL-U (`.conllu` or `.conllu.gz`) with `Start=`/`End=` offsets in MISC.
-    #[arg(long)]
-    pub dev: PathBuf,
-    /// Directory with the raw text of the documents (`ID.txt`) [default: `text/` beside --dev].
-    #[arg(long)]
-    pub text_dir: Option<PathBuf>,
-    /// Directory with the model files to score [default: the shipped models, or $HEARSAY_MODELS].
-    #[arg(long)]
-    pub models: Option<PathBuf>,
+    #[command(flatten)]
+    pub gold: super::eval::GoldArgs,
     /// Print the scores as JSON.
     #[arg(long)]
     pub json: bool,
@@ -27,16 +18,8 @@ pub struct Args {
 /// Score the language models and print a table (or JSON).
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let t0 = Instant::now();
-    let dir = args
-        .text_dir
-        .clone()
-        .unwrap_or_else(|| corpus::default_text_dir(&args.dev));
-    let docs = corpus::load_docs(&args.dev, &dir)
-        .with_context(|| format!("reading {}", args.dev.display()))?;
-    let lang = match &args.models {
-        Some(d) => Language::from_dir(d)?,
-        None => Language::shipped()?,
-    };
+    let docs = args.gold.docs()?;
+    let lang = args.gold.language()?;
     let s = eval::evaluate(&docs, &*lang.tagger, &*lang.parser, &*lang.ner);
     if args.json {
         println!("{}", serde_json::to_string_pretty(&s)?);
@@ -52,7 +35,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "{} documents, {} gold tokens ({})",
         s.documents,
         s.tokens,
-        args.dev.display()
+        args.gold.dev.display()
     );
     println!("token boundaries           {}", prf(&s.segmentation.tokens));
     println!(

@@ -6,8 +6,6 @@ use anyhow::Context;
 use hearsay_core::{Analysis, Document, Span};
 use hearsay_mentions::MentionStage;
 use hearsay_mentions::eval::{CLASSES, Counts, NerComparison, ner_spans, typed_spans};
-use hearsay_nlp::{Language, corpus};
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -26,15 +24,8 @@ pub enum Input {
 /// Arguments of `hearsay eval mentions`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Gold data: CoNLL-U (`.conllu` or `.conllu.gz`) with `NER=` and `Start=`/`End=` in MISC.
-    #[arg(long)]
-    pub dev: PathBuf,
-    /// Directory with the raw text of the documents (`ID.txt`) [default: `text/` beside --dev].
-    #[arg(long)]
-    pub text_dir: Option<PathBuf>,
-    /// Directory with the language model files [default: the shipped models, or $HEARSAY_MODELS].
-    #[arg(long)]
-    pub models: Option<PathBuf>,
+    #[command(flatten)]
+    pub gold: super::eval::GoldArgs,
     /// Where the mention stage's input layers come from.
     #[arg(long, value_enum, default_value = "pipeline")]
     pub input: Input,
@@ -49,23 +40,10 @@ pub struct Args {
 /// Score both and print a table (or JSON).
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let t0 = Instant::now();
-    let dir = args
-        .text_dir
-        .clone()
-        .unwrap_or_else(|| corpus::default_text_dir(&args.dev));
-    let docs = corpus::load_docs(&args.dev, &dir).with_context(|| {
-        format!(
-            "reading {} with texts from {}",
-            args.dev.display(),
-            dir.display()
-        )
-    })?;
-    let language = match (args.input, &args.models) {
-        (Input::Pipeline, Some(d)) => Language::from_dir(d)
-            .with_context(|| format!("loading the models in {}", d.display()))?
-            .stages(),
-        (Input::Pipeline, None) => hearsay_nlp::stages().context("loading the shipped models")?,
-        _ => Vec::new(),
+    let docs = args.gold.docs()?;
+    let language = match args.input {
+        Input::Pipeline => args.gold.language()?.stages(),
+        Input::Gold | Input::None => Vec::new(),
     };
     let mentions = MentionStage::new().context("compiling the mention data")?;
     let mut cmp = NerComparison::default();
@@ -106,7 +84,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     println!(
         "{} documents ({}); input layers: {input}",
         cmp.documents,
-        args.dev.display()
+        args.gold.dev.display()
     );
     println!(
         "{:<14} {:>26}   {:>26}",
@@ -161,7 +139,7 @@ fn to_json(args: &Args, cmp: &NerComparison) -> serde_json::Value {
             .into()
     };
     serde_json::json!({
-        "dev": args.dev.display().to_string(),
+        "dev": args.gold.dev.display().to_string(),
         "input": format!("{:?}", args.input).to_lowercase(),
         "documents": cmp.documents,
         "language_ner": scores(&cmp.raw),
