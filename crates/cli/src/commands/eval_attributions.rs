@@ -46,6 +46,10 @@ pub struct Args {
     /// Attribution model file (default: the shipped model).
     #[arg(long)]
     model: Option<PathBuf>,
+    /// Override the model's threshold for keeping a candidate attribution:
+    /// higher keeps more (recall), lower fewer (precision). For tuning.
+    #[arg(long, allow_hyphen_values = true)]
+    keep_bias: Option<f32>,
     /// Also write the predictions as brat files (`NAME.ann`) into this directory,
     /// for `python3 ../shared/eval/score_attributions.py GOLD_DIR DIR`.
     #[arg(long)]
@@ -144,6 +148,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let model = match &args.model {
         Some(p) => Model::load(p)?,
         None => Model::shipped()?,
+    };
+    let model = match args.keep_bias {
+        Some(b) => model.with_keep_bias(b),
+        None => model,
     };
     let docs = load_docs(&args.gold_dir, &text_dir, args.layers)
         .with_context(|| format!("reading {}", args.gold_dir.display()))?;
