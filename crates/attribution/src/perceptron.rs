@@ -38,8 +38,33 @@ impl Weights {
     }
 
     /// Add the weights of `keys` to `out` (one score per label).
+    ///
+    /// The table is far larger than the caches, so every row is a likely miss:
+    /// all rows are prefetched first so that the misses overlap, then added
+    /// in order (the sums stay exactly those of a plain loop).
     #[inline]
     pub(crate) fn add_to(&self, keys: &[u64], out: &mut [f32]) {
+        self.prefetch(keys);
+        self.add_loaded(keys, out);
+    }
+
+    /// Start loading the rows of `keys` into the cache, without waiting for them.
+    #[inline]
+    fn prefetch(&self, keys: &[u64]) {
+        #[cfg(target_arch = "x86_64")]
+        for &k in keys {
+            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+            let row = self.w[self.row(k)..].as_ptr().cast();
+            // SAFETY: SSE is part of every x86-64 CPU, and a prefetch never faults.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(row) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = keys;
+    }
+
+    /// [`Weights::add_to`] without the prefetch, for rows already asked for.
+    #[inline]
+    fn add_loaded(&self, keys: &[u64], out: &mut [f32]) {
         for &k in keys {
             let r = self.row(k);
             for (o, w) in out.iter_mut().zip(&self.w[r..r + self.labels]) {
@@ -154,7 +179,10 @@ pub(crate) trait Sequence {
 /// Reusable buffers for [`decode`].
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
+    /// The features of every position and transition of a sequence, one after the other.
     feats: Feats,
+    /// Where each group of `feats` ends, in the order [`decode`] adds them.
+    ends: Vec<usize>,
     emit: Vec<f32>,
     trans: Vec<f32>,
     best: Vec<f32>,
@@ -173,19 +201,39 @@ pub(crate) fn decode<S: Sequence>(w: &Weights, seq: &S, sc: &mut Scratch) -> Vec
     sc.emit.resize(n * l, 0.0);
     sc.trans.clear();
     sc.trans.resize(n * p * l, 0.0);
+    // All features first, then all their rows asked for, then the sums: the
+    // rows' cache misses overlap across the whole sequence.
+    sc.feats.clear();
+    sc.ends.clear();
     for i in 0..n {
-        sc.feats.clear();
         seq.emit(i, &mut sc.feats);
-        w.add_to(&sc.feats.keys, &mut sc.emit[i * l..(i + 1) * l]);
+        sc.ends.push(sc.feats.keys.len());
+        let prevs = if i == 0 { l..l + 1 } else { 0..l };
+        for prev in prevs {
+            seq.trans(i, prev, &mut sc.feats);
+            sc.ends.push(sc.feats.keys.len());
+        }
+    }
+    w.prefetch(&sc.feats.keys);
+    let mut groups = sc.ends.iter();
+    let mut from = 0;
+    let mut next = |from: &mut usize| {
+        let to = *groups
+            .next()
+            .expect("one group per position and transition");
+        (std::mem::replace(from, to), to)
+    };
+    for i in 0..n {
+        let (a, b) = next(&mut from);
+        w.add_loaded(&sc.feats.keys[a..b], &mut sc.emit[i * l..(i + 1) * l]);
         for (label, e) in sc.emit[i * l..(i + 1) * l].iter_mut().enumerate() {
             *e += seq.offset(label);
         }
         let prevs = if i == 0 { l..l + 1 } else { 0..l };
         for prev in prevs {
-            sc.feats.clear();
-            seq.trans(i, prev, &mut sc.feats);
+            let (a, b) = next(&mut from);
             let at = (i * p + prev) * l;
-            w.add_to(&sc.feats.keys, &mut sc.trans[at..at + l]);
+            w.add_loaded(&sc.feats.keys[a..b], &mut sc.trans[at..at + l]);
         }
     }
     const NEG: f32 = f32::NEG_INFINITY;

@@ -38,6 +38,8 @@ pub struct GoldSentence {
     pub deprels: Vec<String>,
     /// NER class of each token (`O` outside names).
     pub ner: Vec<String>,
+    /// True for the first sentence of a document (document-level features reset there).
+    pub doc_start: bool,
 }
 
 impl GoldSentence {
@@ -94,7 +96,7 @@ pub fn sentences(docs: &[GoldDoc]) -> Vec<GoldSentence> {
                 *slot = span.label.as_str();
             }
         }
-        for s in &l.sentences {
+        for (k, s) in l.sentences.iter().enumerate() {
             let toks = &l.tokens[s.tokens.clone()];
             let base = s.tokens.start;
             out.push(GoldSentence {
@@ -111,6 +113,7 @@ pub fn sentences(docs: &[GoldDoc]) -> Vec<GoldSentence> {
                     .iter()
                     .map(|s| s.to_string())
                     .collect(),
+                doc_start: k == 0,
             });
         }
     }

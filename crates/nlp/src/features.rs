@@ -52,6 +52,15 @@ fn first_chars(s: &str, n: usize) -> usize {
     s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
 }
 
+/// Hashes of the lower-cased first `n` chars (`from_end`: the last `n`) of `w`.
+pub(crate) fn affix(w: &str, n: usize, from_end: bool) -> u64 {
+    if from_end {
+        hash::lower(&w[last_chars(w, n)..])
+    } else {
+        hash::lower(&w[..first_chars(w, n)])
+    }
+}
+
 /// The normalized form alone ([`WordFeats::norm`]), for models that need nothing else.
 pub(crate) fn norm(w: &str) -> u64 {
     if w.bytes().any(|b| b.is_ascii_digit()) || w.chars().any(char::is_numeric) {

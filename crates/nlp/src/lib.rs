@@ -1,6 +1,7 @@
 //! The language layer: tokens, sentences, part-of-speech tags, lemmas,
 //! dependency parse and named entities.
 
+pub mod clusters;
 pub mod conllu;
 pub mod corpus;
 pub mod error;

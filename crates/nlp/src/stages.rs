@@ -3,7 +3,7 @@
 //! implementation can replace any of them.
 
 use crate::lemma::Lemmatizer;
-use crate::ner::EntityRecognizer;
+use crate::ner::{DocumentMemory, EntityRecognizer};
 use crate::parser::Parser;
 use crate::tagger::Tagger;
 use hearsay_core::{Analysis, NerSpan, Stage};
@@ -106,11 +106,12 @@ impl Stage for NerStage {
         let names = self.ner.type_names();
         let mut found = Vec::new();
         let mut spans = Vec::new();
+        let mut memory = DocumentMemory::default();
         for s in &analysis.sentences {
             let toks = &tokens[s.tokens.clone()];
             let words: Vec<&str> = toks.iter().map(|t| t.span.text(text)).collect();
             let tags: Vec<&str> = toks.iter().map(|t| t.pos.as_str()).collect();
-            self.ner.recognize(&words, &tags, &mut found);
+            self.ner.recognize(&words, &tags, &mut memory, &mut found);
             for (r, ty) in found.drain(..) {
                 let range = s.tokens.start + r.start..s.tokens.start + r.end;
                 spans.push(NerSpan {

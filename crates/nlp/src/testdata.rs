@@ -51,6 +51,7 @@ pub(crate) fn sentences(n: usize, seed: u64) -> Vec<GoldSentence> {
                 heads: heads.to_vec(),
                 deprels: own(&deprels),
                 ner: own(&ner),
+                doc_start: true,
             }
         })
         .collect()

@@ -1,5 +1,7 @@
 //! Settings and progress reports shared by the trainers.
 
+use crate::clusters::WordClusters;
+
 /// How to train a model.
 #[derive(Debug, Clone)]
 pub struct TrainOptions {
@@ -9,6 +11,10 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Quantized weights with a smaller magnitude are pruned from the saved model.
     pub min_weight: i16,
+    /// Word clusters from raw text, read by the recognizer's features and
+    /// saved in its model file (empty: no cluster features fire; the tagger
+    /// and parser ignore them).
+    pub clusters: WordClusters,
 }
 
 impl Default for TrainOptions {
@@ -17,6 +23,7 @@ impl Default for TrainOptions {
             epochs: 10,
             seed: 1,
             min_weight: 1,
+            clusters: WordClusters::default(),
         }
     }
 }

@@ -4,10 +4,12 @@
 //! The parser and the recognizer read predicted part-of-speech tags: dev is
 //! tagged by the tagger (`--tagger`, default the shipped one) and train by
 //! jackknifing (taggers trained on the other folds), so that the models learn
-//! from tags with realistic errors.
+//! from tags with realistic errors. The recognizer also reads word clusters
+//! learned from the raw text of the training documents.
 
 use anyhow::Context;
-use hearsay_nlp::corpus::{self, GoldSentence};
+use hearsay_nlp::clusters::WordClusters;
+use hearsay_nlp::corpus::{self, GoldDoc, GoldSentence};
 use hearsay_nlp::lemma::Lemmatizer;
 use hearsay_nlp::train::{EpochReport, TrainOptions};
 use hearsay_nlp::{models, ner, parser, tagger};
@@ -65,9 +67,24 @@ pub enum Model {
     Ner,
 }
 
-/// Load gold sentences, naming the file on failure.
-fn load(path: &Path, text: Option<&Path>) -> anyhow::Result<Vec<GoldSentence>> {
-    corpus::load_sentences(path, text).with_context(|| format!("reading {}", path.display()))
+/// Load gold documents, naming the file on failure.
+fn load(path: &Path, text: Option<&Path>) -> anyhow::Result<Vec<GoldDoc>> {
+    let dir = text.map_or_else(|| corpus::default_text_dir(path), Path::to_path_buf);
+    corpus::load_docs(path, &dir).with_context(|| format!("reading {}", path.display()))
+}
+
+/// Learn word clusters from the raw text of the training documents (dev text
+/// stays unseen, so dev scores are those of new text).
+fn learn_clusters(train: &[GoldDoc]) -> WordClusters {
+    let t0 = Instant::now();
+    let clusters = WordClusters::learn(train.iter().map(|d| d.text.as_str()));
+    println!(
+        "word clusters: {} words from {} texts ({:.1}s)",
+        clusters.len(),
+        train.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    clusters
 }
 
 /// Print one epoch's scores.
@@ -121,22 +138,31 @@ fn predict_tags(
 /// Train the chosen model and write it to `--out`.
 pub fn run(model: Model, args: Args) -> anyhow::Result<ExitCode> {
     let t0 = Instant::now();
-    let mut train = load(&args.train, args.train_text.as_deref())?;
-    let mut dev = load(&args.dev, args.dev_text.as_deref())?;
+    let train_docs = load(&args.train, args.train_text.as_deref())?;
+    let dev_docs = load(&args.dev, args.dev_text.as_deref())?;
+    let mut train = corpus::sentences(&train_docs);
+    let mut dev = corpus::sentences(&dev_docs);
     println!(
         "{} training and {} dev sentences loaded in {:.1}s",
         train.len(),
         dev.len(),
         t0.elapsed().as_secs_f64()
     );
-    let opts = |default_epochs: usize, default_min_weight: i16| TrainOptions {
-        epochs: args.epochs.unwrap_or(default_epochs),
-        seed: args.seed,
-        min_weight: args.min_weight.unwrap_or(default_min_weight),
-    };
+    let opts =
+        |default_epochs: usize, default_min_weight: i16, clusters: WordClusters| TrainOptions {
+            epochs: args.epochs.unwrap_or(default_epochs),
+            seed: args.seed,
+            min_weight: args.min_weight.unwrap_or(default_min_weight),
+            clusters,
+        };
     let bytes = match model {
         Model::Tagger => {
-            let t = tagger::train(&train, &dev, &opts(10, 1), &mut print_epoch)?;
+            let t = tagger::train(
+                &train,
+                &dev,
+                &opts(10, 1, WordClusters::default()),
+                &mut print_epoch,
+            )?;
             let lem = Lemmatizer::train(train.iter().flat_map(|s| {
                 s.words
                     .iter()
@@ -154,14 +180,20 @@ pub fn run(model: Model, args: Args) -> anyhow::Result<ExitCode> {
         }
         Model::Parser => {
             predict_tags(&args, &mut train, &mut dev)?;
-            let p = parser::train(&train, &dev, &opts(4, 800), &mut print_epoch)?;
+            let p = parser::train(
+                &train,
+                &dev,
+                &opts(4, 800, WordClusters::default()),
+                &mut print_epoch,
+            )?;
             let (features, weights) = p.sizes();
             println!("parser: {features} features, {weights} weights");
             models::parser_to_bytes(&p)
         }
         Model::Ner => {
             predict_tags(&args, &mut train, &mut dev)?;
-            let n = ner::train(&train, &dev, &opts(8, 1), &mut print_epoch)?;
+            let clusters = learn_clusters(&train_docs);
+            let n = ner::train(&train, &dev, &opts(8, 1, clusters), &mut print_epoch)?;
             let (features, weights, lexicon) = n.sizes();
             println!("ner: {features} features, {weights} weights, {lexicon} lexicon words");
             models::ner_to_bytes(&n)

@@ -1,11 +1,14 @@
 //! Feature templates of the named-entity recognizer.
 
+use super::gazetteer::Gazetteer;
 use super::lexicon::{CAP_OUTSIDE, LOWER, Lexicon};
-use crate::features::{WordFeats, flag, word_feats};
+use super::memory::{self, DocumentMemory};
+use crate::clusters::{Codes, WordClusters};
+use crate::features::{WordFeats, affix, flag, word_feats};
 use crate::hash::{self, feat1, feat2, feat3};
 
 /// Most features one token produces.
-pub(crate) const MAX_FEATS: usize = 42;
+pub(crate) const MAX_FEATS: usize = 74;
 
 /// Padding words on each side of a sentence.
 const PAD: usize = 2;
@@ -17,13 +20,30 @@ pub(crate) struct Context {
     tags: Vec<u64>,
     /// Lexicon bits of each word (padded with zeros).
     lex: Vec<u64>,
+    /// Word cluster codes of each word (padded with sentinels).
+    clus: Vec<Codes>,
+    /// More affixes of each word: prefixes of 2, 4, 5 and 6 chars, suffixes of 1, 5 and 6.
+    affixes: Vec<[u64; 7]>,
+    /// Gazetteer bits of each word (padded with zeros).
+    gaz: Vec<u64>,
+    /// Exact-form hash of each word (unpadded), the key of the document memory.
+    forms: Vec<u64>,
+    /// Document-memory code of each word (padded with zeros), see [`Context::recall`].
+    mem: Vec<u64>,
     /// Capitalized words from each position on (0 if the word is not capitalized; capped at 4).
     caps: Vec<u64>,
 }
 
 impl Context {
-    /// Fill for `words` tagged `tags`, looking words up in `lexicon`.
-    pub(crate) fn fill(&mut self, words: &[&str], tags: &[&str], lexicon: &Lexicon) {
+    /// Fill for `words` tagged `tags`, looking words up in `lexicon`, `clusters` and `gazetteer`.
+    pub(crate) fn fill(
+        &mut self,
+        words: &[&str],
+        tags: &[&str],
+        lexicon: &Lexicon,
+        clusters: &WordClusters,
+        gazetteer: &Gazetteer,
+    ) {
         self.words.clear();
         self.tags.clear();
         self.lex.clear();
@@ -31,6 +51,15 @@ impl Context {
         self.lex
             .extend(words.iter().map(|w| u64::from(lexicon.get(w))));
         self.lex.extend([0; PAD]);
+        self.forms.clear();
+        self.forms.extend(words.iter().map(|w| memory::form(w)));
+        self.mem.clear();
+        self.mem.resize(words.len() + 2 * PAD, 0);
+        self.gaz.clear();
+        self.gaz.extend([0; PAD]);
+        self.gaz
+            .extend(words.iter().map(|w| u64::from(gazetteer.get(w))));
+        self.gaz.extend([0; PAD]);
         let pad = |v: u64| WordFeats {
             form: v,
             norm: v,
@@ -49,6 +78,26 @@ impl Context {
             self.tags.push(hash::bytes(t.as_bytes()));
         }
         self.words.extend([pad(2); PAD]);
+        self.clus.clear();
+        self.clus.extend([[1; 3]; PAD]);
+        self.clus.extend(
+            self.words[PAD..self.words.len() - PAD]
+                .iter()
+                .map(|w| clusters.codes(w.norm)),
+        );
+        self.clus.extend([[2; 3]; PAD]);
+        self.affixes.clear();
+        self.affixes.extend(words.iter().map(|w| {
+            [
+                affix(w, 2, false),
+                affix(w, 4, false),
+                affix(w, 5, false),
+                affix(w, 1, true),
+                affix(w, 5, true),
+                affix(w, 6, false),
+                affix(w, 6, true),
+            ]
+        }));
         self.tags.extend([2; PAD]);
         self.caps.clear();
         self.caps.resize(self.words.len(), 0);
@@ -57,6 +106,18 @@ impl Context {
                 self.caps[k] = (self.caps.get(k + 1).copied().unwrap_or(0) + 1).min(4);
             }
         }
+    }
+
+    /// Read the labels the document gave these words in earlier sentences.
+    pub(crate) fn recall(&mut self, memory: &DocumentMemory) {
+        for (m, &f) in self.mem[PAD..].iter_mut().zip(&self.forms) {
+            *m = memory.code(f);
+        }
+    }
+
+    /// Remember the classes `classes` given to this sentence's words.
+    pub(crate) fn remember(&self, classes: &[usize], memory: &mut DocumentMemory) {
+        memory.record(&self.forms, classes);
     }
 
     /// Write the features of word `i` given the two previous classes (class + 1, 0 at the start).
@@ -70,6 +131,17 @@ impl Context {
             &self.words[j + 2],
         );
         let t = &self.tags;
+        let (c, g) = (&self.clus, &self.gaz);
+        let a = &self.affixes[i];
+        // Words two to four positions away, as a bag on each side (0 past the padding).
+        let far = |k: isize| {
+            let p = j as isize + k;
+            if p < 0 || p as usize >= self.words.len() {
+                0
+            } else {
+                self.words[p as usize].norm
+            }
+        };
         let first = u64::from(i == 0);
         let fs = [
             feat1(0, 0),
@@ -122,6 +194,47 @@ impl Context {
             feat3(39, p1, self.caps[j], w.norm),
             feat2(40, p1, n1.shape),
             feat2(41, m2.shape, n2.shape),
+            // Word clusters of the word and its neighbours.
+            feat1(42, c[j][0]),
+            feat1(43, c[j][1]),
+            feat1(44, c[j][2]),
+            feat2(45, c[j][1], p1),
+            feat1(46, c[j - 1][1]),
+            feat1(47, c[j + 1][1]),
+            feat2(48, c[j][0], w.flags & flag::TITLE),
+            // The gazetteer of world names.
+            feat2(49, g[j], w.flags & flag::TITLE),
+            feat2(50, g[j], p1),
+            feat2(51, g[j - 1], g[j + 1]),
+            feat3(
+                52,
+                g[j] & u64::from(super::gazetteer::FIRST_NAME),
+                n1.flags & flag::TITLE,
+                w.flags & flag::TITLE,
+            ),
+            // Character n-grams at the word's edges, and the wider context.
+            feat1(53, a[0]),
+            feat1(54, a[1]),
+            feat1(55, a[2]),
+            feat1(56, a[3]),
+            feat1(57, a[4]),
+            feat1(58, far(-3)),
+            feat1(58, far(-4)),
+            feat1(59, far(3)),
+            feat1(59, far(4)),
+            feat2(60, m1.norm, n1.norm),
+            feat2(61, m2.norm, m1.norm),
+            feat1(62, a[5]),
+            feat1(63, a[6]),
+            feat1(64, w.prefix1),
+            feat1(65, w.suffix2),
+            // What earlier sentences of the document made of these words.
+            feat1(66, self.mem[j]),
+            feat2(67, self.mem[j], w.flags & flag::TITLE),
+            feat2(68, self.mem[j], self.mem[j + 1]),
+            feat2(69, self.mem[j - 1], self.mem[j]),
+            feat2(70, self.mem[j], p1),
+            feat2(71, self.mem[j], w.norm),
         ];
         out.copy_from_slice(&fs);
         fs.len()

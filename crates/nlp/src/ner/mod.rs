@@ -4,15 +4,20 @@
 
 mod bilou;
 mod features;
+mod gazetteer;
 mod lexicon;
+mod memory;
 mod train;
 
+pub use memory::DocumentMemory;
 pub use train::{NAME_CLASSES, entity_scores, entity_scores_by_type, train};
 
+use crate::clusters::WordClusters;
 use crate::codec::{Reader, Writer};
 use crate::error::ModelError;
 use crate::perceptron::Weights;
 use features::{Context, MAX_FEATS};
+use gazetteer::Gazetteer;
 use lexicon::Lexicon;
 use std::ops::Range;
 
@@ -24,8 +29,16 @@ pub trait EntityRecognizer: Send + Sync {
     /// The entity types; [`EntityRecognizer::recognize`] writes indices into them.
     fn type_names(&self) -> &[String];
     /// Find the entities of one sentence (raw words with POS tags), replacing
-    /// `out` with (token range, type index) pairs in order.
-    fn recognize(&self, words: &[&str], tags: &[&str], out: &mut Vec<(Range<usize>, u16)>);
+    /// `out` with (token range, type index) pairs in order. `memory` carries
+    /// what earlier sentences of the same document found (start a fresh one
+    /// per document) and is updated with this sentence.
+    fn recognize(
+        &self,
+        words: &[&str],
+        tags: &[&str],
+        memory: &mut DocumentMemory,
+        out: &mut Vec<(Range<usize>, u16)>,
+    );
 }
 
 /// Greedy left-to-right BILOU tagger with averaged-perceptron scores over word,
@@ -36,6 +49,8 @@ pub struct PerceptronNer {
     types: Vec<String>,
     weights: Weights,
     lexicon: Lexicon,
+    clusters: WordClusters,
+    gazetteer: Gazetteer,
 }
 
 /// The kind string in the NER model file.
@@ -58,6 +73,8 @@ impl PerceptronNer {
         w.strs(&self.types);
         self.weights.write(w);
         self.lexicon.write(w);
+        self.clusters.write(w);
+        self.gazetteer.write(w);
     }
 
     /// Deserialize what [`PerceptronNer::write`] wrote.
@@ -70,10 +87,14 @@ impl PerceptronNer {
             ));
         }
         let lexicon = Lexicon::read(r)?;
+        let clusters = WordClusters::read(r)?;
+        let gazetteer = Gazetteer::read(r)?;
         Ok(PerceptronNer {
             types,
             weights,
             lexicon,
+            clusters,
+            gazetteer,
         })
     }
 
@@ -109,12 +130,21 @@ impl EntityRecognizer for PerceptronNer {
         &self.types
     }
 
-    fn recognize(&self, words: &[&str], tags: &[&str], out: &mut Vec<(Range<usize>, u16)>) {
+    fn recognize(
+        &self,
+        words: &[&str],
+        tags: &[&str],
+        memory: &mut DocumentMemory,
+        out: &mut Vec<(Range<usize>, u16)>,
+    ) {
         let mut ctx = Context::default();
-        ctx.fill(words, tags, &self.lexicon);
+        ctx.fill(words, tags, &self.lexicon, &self.clusters, &self.gazetteer);
+        ctx.recall(memory);
+        let classes = self.classes(&ctx, words.len());
+        ctx.remember(&classes, memory);
         out.clear();
         out.extend(
-            bilou::spans(&self.classes(&ctx, words.len()))
+            bilou::spans(&classes)
                 .into_iter()
                 .map(|(r, t)| (r, t as u16)),
         );

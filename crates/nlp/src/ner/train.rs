@@ -2,8 +2,9 @@
 
 use super::bilou;
 use super::features::{Context, MAX_FEATS};
+use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
-use super::{EntityRecognizer, PerceptronNer, best_allowed};
+use super::{DocumentMemory, EntityRecognizer, PerceptronNer, best_allowed};
 use crate::corpus::GoldSentence;
 use crate::error::ModelError;
 use crate::eval::PrF;
@@ -45,12 +46,29 @@ pub fn entity_scores_by_type(
     ner: &dyn EntityRecognizer,
     sents: &[GoldSentence],
 ) -> (PrF, Vec<(String, PrF)>) {
-    let types: Vec<String> = ner.type_names().to_vec();
+    let mut out = Vec::new();
+    let mut memory = DocumentMemory::default();
+    score_spans(
+        ner.type_names(),
+        sents.iter().map(|s| {
+            if s.doc_start {
+                memory.clear();
+            }
+            ner.recognize(&s.word_refs(), &s.input_tags(), &mut memory, &mut out);
+            (s, out.clone())
+        }),
+    )
+}
+
+/// Entity scores of predicted spans against the gold name classes of their sentences.
+fn score_spans<'a>(
+    type_names: &[String],
+    predicted: impl Iterator<Item = (&'a GoldSentence, Vec<(Range<usize>, u16)>)>,
+) -> (PrF, Vec<(String, PrF)>) {
+    let types: Vec<String> = type_names.to_vec();
     // (true positives, predicted, gold) per type.
     let mut counts = vec![(0usize, 0usize, 0usize); types.len()];
-    let mut out = Vec::new();
-    for s in sents {
-        ner.recognize(&s.word_refs(), &s.input_tags(), &mut out);
+    for (s, out) in predicted {
         let gold: HashSet<(Range<usize>, usize)> = gold_spans(s, &types).into_iter().collect();
         for (_, t) in &gold {
             counts[*t].2 += 1;
@@ -90,6 +108,7 @@ pub fn train(
     // training sees the lexicon as unreliable as it is on new text.
     let folds = LEXICON_FOLDS.min(train.len()).max(1);
     let size = train.len().div_ceil(folds);
+    let gazetteer = Gazetteer::builtin();
     let mut samples: Vec<(Context, Vec<usize>)> = Vec::with_capacity(train.len());
     for f in 0..folds {
         let (lo, hi) = (
@@ -100,7 +119,13 @@ pub fn train(
         let lexicon = Lexicon::build(others.map(|i| (&train[i], gold[i].as_slice())));
         for i in lo..hi {
             let mut c = Context::default();
-            c.fill(&train[i].word_refs(), &train[i].input_tags(), &lexicon);
+            c.fill(
+                &train[i].word_refs(),
+                &train[i].input_tags(),
+                &lexicon,
+                &opts.clusters,
+                &gazetteer,
+            );
             samples.push((c, gold[i].clone()));
         }
     }
@@ -111,7 +136,11 @@ pub fn train(
     let n_classes = 1 + 4 * types.len();
     let mut model = Trainer::new(n_classes);
     let mut rng = Rng::new(opts.seed);
-    let mut order: Vec<usize> = (0..samples.len()).collect();
+    // Documents (runs of sentences from a `doc_start`) are shuffled as wholes so
+    // that each sentence reads the memory of the ones before it.
+    let mut order: Vec<Range<usize>> = documents(train);
+    let mut memory = DocumentMemory::default();
+    let mut guesses = Vec::new();
     let mut best: Option<(f64, PerceptronNer)> = None;
     let mut feats = [0u64; MAX_FEATS];
     let mut scores = vec![0f32; n_classes];
@@ -119,8 +148,13 @@ pub fn train(
         let t0 = Instant::now();
         rng.shuffle(&mut order);
         let (mut right, mut total) = (0usize, 0usize);
-        for &si in &order {
-            let (ctx, gold) = &samples[si];
+        for si in order.iter().flat_map(|d| d.clone()) {
+            if train[si].doc_start {
+                memory.clear();
+            }
+            let (ctx, gold) = &mut samples[si];
+            ctx.recall(&memory);
+            guesses.clear();
             let (mut p1, mut p2) = (0u64, 0u64);
             let mut prev = None;
             for (i, &truth) in gold.iter().enumerate() {
@@ -132,14 +166,18 @@ pub fn train(
                 right += usize::from(guess == truth);
                 total += 1;
                 prev = Some(guess);
+                guesses.push(guess);
                 p2 = p1;
                 p1 = guess as u64 + 1;
             }
+            ctx.remember(&guesses, &mut memory);
         }
         let ner = PerceptronNer {
             types: types.clone(),
             weights: model.finish(opts.min_weight),
             lexicon: lexicon.clone(),
+            clusters: opts.clusters.clone(),
+            gazetteer: gazetteer.clone(),
         };
         let s = entity_scores(&ner, dev);
         report(&EpochReport {
@@ -154,6 +192,18 @@ pub fn train(
     }
     best.map(|b| b.1)
         .ok_or_else(|| ModelError::Data("no epochs to train".into()))
+}
+
+/// The sentence ranges of the documents in `sents` (a document starts at each `doc_start`).
+fn documents(sents: &[GoldSentence]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (i, s) in sents.iter().enumerate() {
+        match out.last_mut() {
+            Some(d) if !s.doc_start => d.end = i + 1,
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
