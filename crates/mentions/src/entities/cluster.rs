@@ -542,7 +542,7 @@ fn type_countries_by_demonym(cl: &mut Clusters) -> Vec<usize> {
 }
 
 /// Is `dem` a regular demonym of the place `name` ("Estravian" of "Estravia",
-/// "Ukrainian" of "Ukraine", "Iraqi" of "Iraq", "Brazilian" of "Brazil")?
+/// "Ukrainian" of "Ukraine", "Iraqi" of "Iraq", "Sudanese" of "Sudan")?
 fn is_demonym_of(dem: &str, name: &str) -> bool {
     if name.chars().count() < 4 {
         return false;
@@ -553,10 +553,11 @@ fn is_demonym_of(dem: &str, name: &str) -> bool {
     if let Some(stem) = name.strip_suffix('e') {
         return dem.strip_prefix(stem) == Some("ian");
     }
+    // Not "-ian" after a consonant: "Christian" is no demonym of "Christ".
     name.ends_with(|c: char| !"aeiouy".contains(c))
         && dem
             .strip_prefix(name)
-            .is_some_and(|rest| matches!(rest, "ian" | "ese" | "i"))
+            .is_some_and(|rest| matches!(rest, "ese" | "i"))
 }
 
 fn build(
@@ -669,6 +670,7 @@ mod tests {
         assert!(!is_demonym_of("Julian", "Juli"));
         assert!(!is_demonym_of("Estravia", "Estravia"));
         assert!(!is_demonym_of("Marian", "Mari"));
+        assert!(!is_demonym_of("Christian", "Christ"));
     }
 
     #[test]
