@@ -32,6 +32,7 @@ struct Evidence {
 /// person candidate if no finder made one), a place reading drops the person
 /// candidates (adding a place candidate if none is left).
 pub(crate) fn resolve(w: &Words, lex: &Lexicon, cands: &mut Vec<Cand>) {
+    people_the_ner_missed(w, lex, cands);
     let mut targets: Vec<usize> = (0..cands.len())
         .filter(|&k| is_ambiguous_name(w, lex, &cands[k]))
         .collect();
@@ -70,6 +71,23 @@ pub(crate) fn resolve(w: &Words, lex: &Lexicon, cands: &mut Vec<Cand>) {
         !drop[k - 1]
     });
     cands.extend(add);
+}
+
+/// A listed name no finder took ("Florence told reporters she …", where the NER
+/// saw neither a person nor a place) becomes a person when the evidence around
+/// it says so; with no evidence it stays unread.
+fn people_the_ner_missed(w: &Words, lex: &Lexicon, cands: &mut Vec<Cand>) {
+    let covered = |cands: &[Cand], k: usize| cands.iter().any(|c| c.words.contains(&k));
+    for k in 0..w.len() {
+        if !w.is_cap(k) || !lex.ambiguous.contains(w.w(k)) || covered(cands, k) {
+            continue;
+        }
+        let c = Cand::new(w, k..k + 1, Origin::Rule, EntityType::Person);
+        let e = evidence(w, lex, cands, &c);
+        if e.person > e.place {
+            cands.push(c);
+        }
+    }
 }
 
 /// A city or region whose exact span the NER labels ORGANIZATION is the team or
