@@ -262,6 +262,17 @@ impl Model {
                     kind: src.kind,
                     cue: None,
                 });
+                // "Analysts estimated that …, a sum they described as …": the
+                // pronoun is the speaker of the claim that holds it.
+                if let Some(j) = speaker_of(&v, f.cue, (sa, sb), &items, &sources) {
+                    let outer = sources[j]
+                        .clone()
+                        .expect("speaker_of picks a sourced claim");
+                    src.entity.clone_from(&outer.entity);
+                    src.kind = outer.kind;
+                    kind = outer.kind;
+                    link = Some(outer);
+                }
             }
             att.hedge = hedge_of(a, &att);
             items.push((f.cue, roles, kind));
@@ -352,4 +363,33 @@ fn stray(a: &Analysis, v: &DocView, cue: (usize, usize), roles: &Roles) -> bool 
         && v.toks[v.top_of(sa, sb)].pos.starts_with("NN")
         && (sa..sb).filter(|&i| !v.punct[i]).count() >= 2
         && !resolve::names_source(a, v, sa, sb)
+}
+
+/// The earlier claim whose speaker a pronoun source refers to: the innermost
+/// one holding the cue in its content, in the same sentence, with a source of
+/// the pronoun's number ("they" a group, "he"/"she" a person).
+fn speaker_of(
+    v: &DocView,
+    cue: (usize, usize),
+    (sa, sb): (usize, usize),
+    items: &[((usize, usize), Roles, SourceKind)],
+    sources: &[Option<ViaLink>],
+) -> Option<usize> {
+    if sb != sa + 1 {
+        return None;
+    }
+    let fits: fn(SourceKind) -> bool = match v.form(sa).to_lowercase().as_str() {
+        "they" | "we" => |k| k == SourceKind::AnonymousGroup,
+        "he" | "she" => |k| matches!(k, SourceKind::NamedPerson | SourceKind::AnonymousPerson),
+        _ => return None,
+    };
+    (0..items.len())
+        .filter(|&j| {
+            let (_, roles, kind) = &items[j];
+            sources[j].is_some()
+                && fits(*kind)
+                && v.sent[items[j].0.0] == v.sent[cue.0]
+                && roles.content.iter().any(|&(x, y)| x <= sa && cue.1 <= y)
+        })
+        .min_by_key(|&j| items[j].1.content.iter().map(|(x, y)| y - x).sum::<usize>())
 }

@@ -114,6 +114,11 @@ fn the_outlet_and_its_origin_form_the_chain() {
     // The source's affiliation (NATO) is no link of the chain.
     let told = claim(&a, "told", "watching closely");
     assert_eq!(via(told), ["Reuters"]);
+
+    // "Analysts estimated that …, a sum they described as …": "they" are the
+    // analysts themselves, not an intermediary.
+    let described = claim(&a, "described", "unusually high");
+    assert!(via(described).is_empty(), "{described:#}");
 }
 
 #[test]
