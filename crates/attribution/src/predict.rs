@@ -242,7 +242,10 @@ impl Model {
                         entity: e.clone(),
                     });
                 }
-                if r.dangling {
+                // "Analysts estimated that …, a sum they described as …": the
+                // pronoun is the speaker of the claim that holds it.
+                let speaker = speaker_of(&v, f.cue, (sa, sb), &items, &sources);
+                if r.dangling && speaker.is_none() {
                     flags.push(Flag {
                         kind: FlagKind::UnresolvedSource,
                         entities: Vec::new(),
@@ -262,9 +265,7 @@ impl Model {
                     kind: src.kind,
                     cue: None,
                 });
-                // "Analysts estimated that …, a sum they described as …": the
-                // pronoun is the speaker of the claim that holds it.
-                if let Some(j) = speaker_of(&v, f.cue, (sa, sb), &items, &sources) {
+                if let Some(j) = speaker {
                     let outer = sources[j]
                         .clone()
                         .expect("speaker_of picks a sourced claim");
