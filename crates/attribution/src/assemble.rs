@@ -15,8 +15,7 @@ const NON_SPEECH: &[&str] = &[
 /// The lemma of a cue: "according to" for the prepositional cue, the head's lemma otherwise.
 pub(crate) fn cue_lemma(v: &DocView, lo: usize, hi: usize) -> String {
     let head = v.top_of(lo, hi);
-    let first = v.lemma_str(lo).to_lowercase();
-    if first == "according" && hi > lo + 1 {
+    if v.form(lo).eq_ignore_ascii_case("according") && hi > lo + 1 {
         return "according to".into();
     }
     let lemma = v.lemma_str(head);

@@ -8,6 +8,82 @@
 use crate::role::Roles;
 use crate::view::{DocView, NONE};
 
+/// Labels a headline or paragraph puts before a colon that name the genre of
+/// the piece, not a source ("Report: …", "Analysis: …", "Breaking: …").
+const GENRE_LABELS: &[&str] = &[
+    "report",
+    "reports",
+    "analysis",
+    "exclusive",
+    "opinion",
+    "update",
+    "updated",
+    "breaking",
+    "watch",
+    "live",
+    "explainer",
+    "factbox",
+    "timeline",
+    "video",
+    "photos",
+    "photo",
+    "gallery",
+    "interview",
+    "editorial",
+    "comment",
+    "commentary",
+    "review",
+    "feature",
+    "podcast",
+    "column",
+    "fact",
+    "check",
+    "news",
+    "latest",
+    "special",
+    "insight",
+    "graphic",
+    "graphics",
+    "q&a",
+    "quiz",
+    "correction",
+    "obituary",
+    "profile",
+    "listen",
+    "read",
+    "more",
+    "urgent",
+    "alert",
+    "just",
+    "in",
+    "new",
+    "first",
+    "look",
+    "focus",
+    "spotlight",
+    "preview",
+    "recap",
+    "wrap",
+];
+
+/// Is the cue `cue` a colon whose source is only a genre label ("Report:",
+/// "Breaking news:")? Such a colon attributes nothing.
+pub(crate) fn labelled(v: &DocView, cue: (usize, usize), source: Option<(usize, usize)>) -> bool {
+    if !(cue.0..cue.1).all(|i| v.punct[i]) || !(cue.0..cue.1).any(|i| v.form(i) == ":") {
+        return false;
+    }
+    // The words before the colon on its line, or the tagged source when there is one.
+    let (a, b) = source.unwrap_or_else(|| {
+        let (slo, _) = v.sents[v.sent[cue.0] as usize];
+        (slo as usize, cue.0)
+    });
+    let words: Vec<String> = (a..b)
+        .filter(|&i| !v.punct[i])
+        .map(|i| v.form(i).to_lowercase())
+        .collect();
+    !words.is_empty() && words.iter().all(|w| GENRE_LABELS.contains(&w.as_str()))
+}
+
 /// Most tokens a speaker's name (with a short affiliation) may have.
 const MAX_NAME: usize = 10;
 
@@ -76,7 +152,7 @@ pub(crate) fn headline(v: &DocView) -> Option<((usize, usize), Roles)> {
     let named = (0..colon).all(|i| v.ner[i] != outside);
     let acronym =
         colon == 1 && v.form(0).len() >= 2 && v.form(0).chars().all(|c| c.is_ascii_uppercase());
-    if !capitalized || !(named || acronym) {
+    if !capitalized || !(named || acronym) || labelled(v, (colon, colon + 1), None) {
         return None;
     }
     let mut end = colon + 1;

@@ -6,10 +6,13 @@ use crate::filter::{self, Candidate, KEEP};
 use crate::hash::Feats;
 use crate::model::Model;
 use crate::perceptron::{Scratch, Weights};
+use crate::resolve::{REPORTING, Reporter};
 use crate::role::{CueIndex, RoleSeq, Roles};
 use crate::view::DocView;
 use crate::{assemble, cue, lines, resolve, role, via};
-use hearsay_core::{Analysis, Attribution, Flag, FlagKind, Hedge, SourceKind, Stage, ViaLink};
+use hearsay_core::{
+    Analysis, Attribution, EntityKind, Flag, FlagKind, Hedge, SourceKind, Stage, ViaLink,
+};
 
 /// The pipeline stage that writes [`Analysis::attributions`].
 pub struct AttributionStage {
@@ -29,8 +32,14 @@ impl Stage for AttributionStage {
     }
 
     fn annotate(&self, analysis: &mut Analysis) {
-        let (atts, flags) = self.model.run(analysis);
+        let (atts, flags, outlets) = self.model.run(analysis);
         analysis.attributions = atts;
+        // Organizations "the newspaper" referred back to are news outlets.
+        for e in &mut analysis.entities {
+            if outlets.contains(&e.id) {
+                e.kind = EntityKind::NewsOutlet;
+            }
+        }
         analysis
             .flags
             .retain(|f| f.kind != FlagKind::UnresolvedSource);
@@ -159,15 +168,17 @@ impl Model {
         self.run(analysis).0
     }
 
-    /// Attributions with resolved sources, via chains and hedges, and flags
-    /// for sources that refer back to nothing.
-    fn run(&self, a: &Analysis) -> (Vec<Attribution>, Vec<Flag>) {
+    /// Attributions with resolved sources, via chains and hedges, flags for
+    /// sources that refer back to nothing, and the ids of organizations found
+    /// to be news outlets.
+    fn run(&self, a: &Analysis) -> (Vec<Attribution>, Vec<Flag>, Vec<String>) {
         if a.tokens.is_empty() {
-            return (Vec::new(), Vec::new());
+            return (Vec::new(), Vec::new(), Vec::new());
         }
         let v = DocView::new(a.text(), &a.tokens, &a.sentences, &a.ner);
         let mut sc = Scratch::default();
-        let found = candidates(&self.cue, &self.role, self.cue_bias, &v, &mut sc);
+        let mut found = candidates(&self.cue, &self.role, self.cue_bias, &v, &mut sc);
+        found.retain(|f| !lines::labelled(&v, f.cue, f.roles.source));
         let verdicts = judge(&self.keep, self.keep_bias, &v, &found);
         let kept: Vec<(&Found, f32)> = found
             .iter()
@@ -198,8 +209,13 @@ impl Model {
         let mut items = Vec::new();
         let mut sources = Vec::new();
         let mut flags = Vec::new();
+        let mut reporters: Vec<Reporter> = Vec::new();
+        let mut outlets: Vec<String> = Vec::new();
         for ((f, m), roles) in kept.into_iter().zip(roles) {
             let roles = if f.ruled { f.roles.clone() } else { roles };
+            if stray(a, &v, f.cue, &roles) {
+                continue;
+            }
             let confidence = 1.0 / (1.0 + (-m / 4.0).exp());
             let Some(mut att) = assemble::build(&v, f.cue, &roles, atts.len() + 1, confidence)
             else {
@@ -208,8 +224,28 @@ impl Model {
             let mut kind = SourceKind::Unknown;
             let mut link = None;
             if let (Some(src), Some((sa, sb))) = (att.source.as_mut(), roles.source) {
-                let r = resolve::resolve(a, &v, sa, sb);
-                if r.dangling {
+                let r = resolve::resolve(a, &v, sa, sb, &reporters);
+                if r.outlet
+                    && let Some(e) = &r.entity
+                    && !outlets.contains(e)
+                {
+                    outlets.push(e.clone());
+                }
+                if let Some(e) = &r.entity
+                    && REPORTING.contains(&att.cue.lemma.as_str())
+                    && a.entities
+                        .iter()
+                        .any(|x| &x.id == e && x.etype == hearsay_core::EntityType::Org)
+                {
+                    reporters.push(Reporter {
+                        at: sa,
+                        entity: e.clone(),
+                    });
+                }
+                // "Analysts estimated that …, a sum they described as …": the
+                // pronoun is the speaker of the claim that holds it.
+                let speaker = speaker_of(&v, f.cue, (sa, sb), &items, &sources);
+                if r.dangling && speaker.is_none() {
                     flags.push(Flag {
                         kind: FlagKind::UnresolvedSource,
                         entities: Vec::new(),
@@ -229,15 +265,132 @@ impl Model {
                     kind: src.kind,
                     cue: None,
                 });
+                if let Some(j) = speaker {
+                    let outer = sources[j]
+                        .clone()
+                        .expect("speaker_of picks a sourced claim");
+                    src.entity.clone_from(&outer.entity);
+                    src.kind = outer.kind;
+                    kind = outer.kind;
+                    link = Some(outer);
+                }
             }
             att.hedge = hedge_of(a, &att);
             items.push((f.cue, roles, kind));
             sources.push(link);
             atts.push(att);
         }
-        for (att, via) in atts.iter_mut().zip(via::chains(a, &v, &items, &sources)) {
+        let cx = via::Ctx {
+            an: a,
+            v: &v,
+            reporters: &reporters,
+        };
+        for (att, via) in atts.iter_mut().zip(via::chains(&cx, &items, &sources)) {
             att.via = via;
         }
-        (atts, flags)
+        let atts = without_cited(atts, &items, &v);
+        (mark_outlets(atts, &outlets), flags, outlets)
     }
+}
+
+/// Drop the claims made of a citing phrase ("…, citing two officials"): the
+/// origin it names became a via link of the claim it belongs to. Ids are
+/// renumbered in text order.
+fn without_cited(
+    atts: Vec<Attribution>,
+    items: &[((usize, usize), Roles, SourceKind)],
+    v: &DocView,
+) -> Vec<Attribution> {
+    let links: Vec<hearsay_core::Span> = atts
+        .iter()
+        .flat_map(|a| a.via.iter())
+        .filter(|l| l.cue.as_deref().is_some_and(|c| c != "told"))
+        .map(|l| l.span)
+        .collect();
+    let mut out: Vec<Attribution> = atts
+        .into_iter()
+        .zip(items)
+        .filter(|(att, (cue, _, _))| {
+            let citing = (cue.0..cue.1).any(|i| via::is_citing(&v.form(i).to_lowercase()));
+            !(citing
+                && att
+                    .content
+                    .iter()
+                    .any(|c| links.iter().any(|l| l.overlaps(c))))
+        })
+        .map(|(att, _)| att)
+        .collect();
+    for (k, att) in out.iter_mut().enumerate() {
+        att.id = format!("a{}", k + 1);
+    }
+    out
+}
+
+/// Give the kind news outlet to every source and link naming one of `outlets`.
+fn mark_outlets(mut atts: Vec<Attribution>, outlets: &[String]) -> Vec<Attribution> {
+    let is_outlet = |e: &Option<String>| e.as_ref().is_some_and(|e| outlets.contains(e));
+    for att in &mut atts {
+        if let Some(src) = att.source.as_mut().filter(|s| is_outlet(&s.entity)) {
+            src.kind = SourceKind::NewsOutlet;
+        }
+        for l in att.via.iter_mut().filter(|l| is_outlet(&l.entity)) {
+            l.kind = SourceKind::NewsOutlet;
+        }
+    }
+    atts
+}
+
+/// A noun compound misread as a claim ("… or even logistics support workers"
+/// read as "logistics — support — workers"): a one-word cue between a source
+/// and a one-word noun content that both touch it, where neither names anyone:
+/// a source of several words headed by a common noun that is no noun of
+/// people, bodies or documents, and no name on either side.
+fn stray(a: &Analysis, v: &DocView, cue: (usize, usize), roles: &Roles) -> bool {
+    let Some((sa, sb)) = roles.source else {
+        return false;
+    };
+    let [(ca, cb)] = roles.content[..] else {
+        return false;
+    };
+    let outside = crate::hash::hash_str("O");
+    let plain = |x: usize, y: usize| (x..y).all(|i| v.ner[i] == outside);
+    cue.1 == cue.0 + 1
+        && sb == cue.0
+        && ca == cue.1
+        && cb == ca + 1
+        && v.toks[ca].pos.starts_with("NN")
+        && plain(sa, sb)
+        && plain(ca, cb)
+        && v.toks[v.top_of(sa, sb)].pos.starts_with("NN")
+        && (sa..sb).filter(|&i| !v.punct[i]).count() >= 2
+        && !resolve::names_source(a, v, sa, sb)
+}
+
+/// The earlier claim whose speaker a pronoun source refers to: the innermost
+/// one holding the cue in its content, in the same sentence, with a source of
+/// the pronoun's number ("they" a group, "he"/"she" a person).
+fn speaker_of(
+    v: &DocView,
+    cue: (usize, usize),
+    (sa, sb): (usize, usize),
+    items: &[((usize, usize), Roles, SourceKind)],
+    sources: &[Option<ViaLink>],
+) -> Option<usize> {
+    if sb != sa + 1 {
+        return None;
+    }
+    let fits: fn(SourceKind) -> bool = match v.form(sa).to_lowercase().as_str() {
+        "they" | "we" => |k| k == SourceKind::AnonymousGroup,
+        "he" | "she" => |k| matches!(k, SourceKind::NamedPerson | SourceKind::AnonymousPerson),
+        _ => return None,
+    };
+    (0..items.len())
+        .filter(|&j| {
+            let (_, roles, kind) = &items[j];
+            sources[j].is_some()
+                && fits(*kind)
+                && v.sent[items[j].0.0] == v.sent[cue.0]
+                && roles.content.iter().any(|&(x, y)| x <= sa && cue.1 <= y)
+        })
+        .min_by_key(|&j| items[j].1.content.iter().map(|(x, y)| y - x).sum::<usize>())
 }

@@ -53,22 +53,15 @@ const AGENCY_NOUNS: &[&str] = &[
     "regime",
     "cabinet",
 ];
-/// Head nouns of a definite description of another organization.
-const ORG_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "group",
-    "organization",
-    "university",
-    "institute",
-    "campaign",
-    "party",
-    "foundation",
-    "center",
-    "union",
-    "bank",
-    "corporation",
-    "think",
+/// Head nouns of a definite description that name a kind of entity outright
+/// ("the company" is any company, "the party" any party).
+const KIND_NOUNS: &[(&str, EntityKind)] = &[
+    ("company", EntityKind::Company),
+    ("firm", EntityKind::Company),
+    ("corporation", EntityKind::Company),
+    ("university", EntityKind::University),
+    ("party", EntityKind::PoliticalParty),
+    ("tank", EntityKind::ThinkTank),
 ];
 /// Head nouns of documents.
 const DOCUMENT_NOUNS: &[&str] = &[
@@ -176,7 +169,23 @@ pub(crate) struct Resolved {
     pub role: Option<String>,
     /// True when the source refers back (pronoun, description) and no referent was found.
     pub dangling: bool,
+    /// True when a description of an outlet ("the newspaper") found an
+    /// organization that reported earlier: that organization is a news outlet.
+    pub outlet: bool,
 }
+
+/// An earlier source that reported, published or wrote: the token where it
+/// stands and its entity. "The newspaper" may refer back to it.
+#[derive(Debug, Clone)]
+pub(crate) struct Reporter {
+    /// First token of the source.
+    pub at: usize,
+    /// The source's entity id.
+    pub entity: String,
+}
+
+/// Cue lemmas that make their organization source a possible outlet.
+pub(crate) const REPORTING: &[&str] = &["report", "publish", "write"];
 
 /// The source kind an entity makes.
 pub(crate) fn kind_of_entity(e: &Entity) -> SourceKind {
@@ -283,40 +292,190 @@ fn kind_of_words(v: &DocView, head: usize, a: usize, b: usize) -> SourceKind {
     SourceKind::Unknown
 }
 
+/// Words that never make a role on their own: determiners and possessive pronouns.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
+    "your",
+];
+
+/// A role's text: trimmed of edge punctuation (keeping balanced parentheses)
+/// and of a leading article; `None` when nothing but function words is left.
+fn clean_role(raw: &str) -> Option<String> {
+    let mut t = raw.trim_matches(|c: char| c.is_whitespace() || ",;:—–-".contains(c));
+    // Parentheses at an edge go only when they are unbalanced.
+    loop {
+        let opens = t.matches('(').count();
+        let closes = t.matches(')').count();
+        let trimmed = if let Some(x) = t.strip_suffix('(') {
+            x
+        } else if let Some(x) = t.strip_prefix(')') {
+            x
+        } else if let Some(x) = t.strip_suffix(')').filter(|_| closes > opens) {
+            x
+        } else if let Some(x) = t.strip_prefix('(').filter(|_| opens > closes) {
+            x
+        } else {
+            break;
+        };
+        t = trimmed.trim_matches(|c: char| c.is_whitespace() || ",;:—–-".contains(c));
+    }
+    // A role wholly in parentheses loses them: "(WSJ)" → "WSJ".
+    if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')'))
+        && !inner.contains(['(', ')'])
+    {
+        t = inner.trim();
+    }
+    let mut words = t.split_whitespace();
+    let first = words.next()?;
+    let t = if matches!(first.to_lowercase().as_str(), "a" | "an" | "the") {
+        t[first.len()..].trim_start()
+    } else {
+        t
+    };
+    let content = t
+        .split_whitespace()
+        .any(|w| !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()));
+    (content && t.chars().filter(|c| c.is_alphanumeric()).count() >= 3).then(|| t.to_string())
+}
+
 /// The source's role: its words outside the name (an apposition, a title before the name).
 fn role_of(v: &DocView, a: usize, b: usize, name: (usize, usize)) -> Option<String> {
     if name.0 <= a && name.1 >= b {
         return None;
     }
-    let text = v.text;
-    let before = (name.0 > a).then(|| v.span_of(a, name.0));
-    let after = (name.1 < b).then(|| v.span_of(name.1, b));
-    let pick = match (before, after) {
-        (_, Some(s)) if s.len() > 3 => s,
-        (Some(s), _) => s,
-        (_, Some(s)) => s,
-        _ => return None,
-    };
-    let t = pick
-        .text(text)
-        .trim_matches(|c: char| c.is_whitespace() || ",;:()—–-".contains(c));
-    let t = t
-        .strip_prefix("a ")
-        .or_else(|| t.strip_prefix("an "))
-        .or_else(|| t.strip_prefix("the "))
-        .or_else(|| t.strip_prefix("The "))
-        .unwrap_or(t);
-    (t.chars().filter(|c| c.is_alphanumeric()).count() >= 3).then(|| t.to_string())
+    let before = (name.0 > a)
+        .then(|| clean_role(v.span_of(a, name.0).text(v.text)))
+        .flatten();
+    let after = (name.1 < b)
+        .then(|| clean_role(v.span_of(name.1, b).text(v.text)))
+        .flatten();
+    match (before, after) {
+        (_, Some(s)) if s.len() > 3 => Some(s),
+        (Some(s), _) => Some(s),
+        (_, s) => s,
+    }
 }
 
-/// Resolve the source on tokens `a..b`.
-pub(crate) fn resolve(an: &Analysis, v: &DocView, a: usize, b: usize) -> Resolved {
+/// Is the mention on tokens `lo..hi` a possessor ("Estravia's foreign minister")?
+fn possessor(v: &DocView, hi: usize) -> bool {
+    hi < v.len() && matches!(v.form(hi), "'s" | "’s" | "'" | "’")
+}
+
+/// The head noun of a definite description, lowercased ("ministry" for "the defence ministry").
+fn head_noun(v: &DocView, head: usize) -> String {
+    let lemma = v.lemma_str(head).to_lowercase();
+    if lemma.is_empty() {
+        lower(v, head)
+    } else {
+        lemma
+    }
+}
+
+/// Does an entity's name or one of its mentions have `noun` as its head noun:
+/// the last word ("Defence Ministry", "Northern Fleet") or the word before
+/// "of" ("Ministry of Defence")?
+fn named_by(e: &Entity, noun: &str, text: &str) -> bool {
+    let heads = |name: &str| {
+        let words: Vec<String> = name
+            .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let last = words
+            .last()
+            .is_some_and(|w| w.trim_end_matches('s') == noun);
+        let before_of = words
+            .windows(2)
+            .any(|p| p[1] == "of" && p[0].trim_end_matches('s') == noun);
+        last || before_of
+    };
+    heads(&e.name) || e.mentions.iter().any(|m| heads(m.span.text(text)))
+}
+
+/// Do tokens `a..b` name a possible source by their head: a named entity
+/// there, a pronoun, or a noun of people, outlets, bodies or documents
+/// ("two officials of the ministry", "Reuters"), not a topic ("her work")?
+pub(crate) fn names_source(an: &Analysis, v: &DocView, a: usize, b: usize) -> bool {
+    if a >= b {
+        return false;
+    }
+    let head = v.top_of(a, b);
+    let w = lower(v, head);
+    let lemma = head_noun(v, head);
+    let named = an.entities.iter().any(|e| {
+        kind_of_entity(e) != SourceKind::Unknown
+            && e.mentions
+                .iter()
+                .any(|m| m.span.contains(&v.toks[head].span))
+    });
+    let listed = |l: &[&str]| l.contains(&w.as_str()) || l.contains(&lemma.as_str());
+    named
+        || v.toks[head].pos.starts_with("PRP")
+        || listed(ANONYMOUS_NOUNS)
+        || listed(OUTLET_NOUNS)
+        || listed(AGENCY_NOUNS)
+        || listed(CITED_DOCUMENTS)
+}
+
+/// Documents a source may cite as its origin; narrower than [`DOCUMENT_NOUNS`],
+/// whose "release" or "order" are mostly events when cited.
+const CITED_DOCUMENTS: &[&str] = &[
+    "report",
+    "reports",
+    "study",
+    "studies",
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "document",
+    "documents",
+    "filing",
+    "memo",
+    "statement",
+    "letter",
+    "email",
+    "emails",
+    "transcript",
+    "tweet",
+    "assessment",
+    "findings",
+    "audit",
+    "data",
+    "estimate",
+    "estimates",
+];
+
+/// Resolve the source on tokens `a..b`; `reporters` are the earlier sources
+/// of reporting cues, for "the newspaper" and the like.
+pub(crate) fn resolve(
+    an: &Analysis,
+    v: &DocView,
+    a: usize,
+    b: usize,
+    reporters: &[Reporter],
+) -> Resolved {
     let head = v.top_of(a, b);
     let w = lower(v, head);
     let inside = entities_in(an, v, a, b);
+    let mention_end = |e: &Entity| {
+        e.mentions
+            .iter()
+            .find(|m| m.span.overlaps(&v.span_of(a, b)))
+            .map_or(0, |m| v.toks.partition_point(|t| t.span.start < m.span.end))
+    };
     // A person named inside the source wins over a role noun heading it
-    // ("The head of the Ukrainian Intelligence … Kyrylo Budanov").
-    let person = inside.iter().find(|(e, _)| e.kind == EntityKind::Person);
+    // ("The head of the Ukrainian Intelligence … Kyrylo Budanov"); a possessor
+    // is the person's affiliation, not the person ("Estravia's foreign minister, Ilse Korven").
+    let people: Vec<_> = inside
+        .iter()
+        .filter(|(e, _)| e.kind == EntityKind::Person)
+        .collect();
+    let person = people
+        .iter()
+        .find(|(e, _)| !possessor(v, mention_end(e)))
+        .or(people.first())
+        .copied();
     let at_head = inside.iter().find(|(e, _)| {
         e.mentions
             .iter()
@@ -347,6 +506,7 @@ pub(crate) fn resolve(an: &Analysis, v: &DocView, a: usize, b: usize) -> Resolve
                 kind: kind_of_entity(e),
                 role: role_of(v, a, b, (lo, hi)),
                 dangling: false,
+                outlet: false,
             };
         }
     }
@@ -358,6 +518,7 @@ pub(crate) fn resolve(an: &Analysis, v: &DocView, a: usize, b: usize) -> Resolve
             kind: SourceKind::NamedPerson,
             role: None,
             dangling: e.is_none(),
+            outlet: false,
         };
     }
     if single && GROUP_PRONOUNS.contains(&w.as_str()) {
@@ -369,43 +530,15 @@ pub(crate) fn resolve(an: &Analysis, v: &DocView, a: usize, b: usize) -> Resolve
             kind: e.map_or(SourceKind::AnonymousGroup, kind_of_entity),
             role: None,
             dangling: false,
+            outlet: false,
         };
     }
-    // "the newspaper", "the agency", "the company": the latest entity of that kind.
     let definite = a < b && matches!(lower(v, a).as_str(), "the" | "this" | "that");
-    if definite && b - a <= 3 {
-        let wants: Option<&[EntityKind]> = if OUTLET_NOUNS.contains(&w.as_str()) {
-            Some(&[EntityKind::NewsOutlet])
-        } else if AGENCY_NOUNS.contains(&w.as_str()) {
-            Some(&[EntityKind::GovernmentAgency, EntityKind::MilitaryUnit])
-        } else if ORG_NOUNS.contains(&w.as_str()) {
-            Some(&[
-                EntityKind::Company,
-                EntityKind::University,
-                EntityKind::ThinkTank,
-                EntityKind::Organization,
-                EntityKind::Ngo,
-                EntityKind::PoliticalParty,
-            ])
-        } else {
-            None
-        };
-        if let Some(kinds) = wants {
-            // "The agency" is an outlet only where no government body came before.
-            let e = antecedent(an, v, a, |e| kinds.contains(&e.kind)).or_else(|| {
-                (w == "agency")
-                    .then(|| antecedent(an, v, a, |e| e.kind == EntityKind::NewsOutlet))
-                    .flatten()
-            });
-            if let Some(e) = e {
-                return Resolved {
-                    entity: Some(e.id.clone()),
-                    kind: kind_of_entity(e),
-                    role: None,
-                    dangling: false,
-                };
-            }
-        }
+    if definite
+        && b - a <= 3
+        && let Some(r) = description(an, v, a, head, reporters)
+    {
+        return r;
     }
     // A bare surname: the person whose name ends with it.
     if single && v.toks[head].pos.starts_with("NNP") {
@@ -421,6 +554,7 @@ pub(crate) fn resolve(an: &Analysis, v: &DocView, a: usize, b: usize) -> Resolve
                 kind: SourceKind::NamedPerson,
                 role: None,
                 dangling: false,
+                outlet: false,
             };
         }
     }
@@ -429,7 +563,72 @@ pub(crate) fn resolve(an: &Analysis, v: &DocView, a: usize, b: usize) -> Resolve
         kind: kind_of_words(v, head, a, b),
         role: None,
         dangling: false,
+        outlet: false,
     }
+}
+
+/// A definite description starting at token `a` with head `head`: "the
+/// newspaper" is the latest outlet or organization that reported before it;
+/// "the ministry", "the fleet" the latest entity whose name has that head noun.
+fn description(
+    an: &Analysis,
+    v: &DocView,
+    a: usize,
+    head: usize,
+    reporters: &[Reporter],
+) -> Option<Resolved> {
+    let w = lower(v, head);
+    let noun = head_noun(v, head);
+    let found = |e: &Entity, outlet: bool| Resolved {
+        entity: Some(e.id.clone()),
+        kind: if outlet {
+            SourceKind::NewsOutlet
+        } else {
+            kind_of_entity(e)
+        },
+        role: None,
+        dangling: false,
+        outlet: outlet && e.kind != EntityKind::NewsOutlet,
+    };
+    // An entity called by this very noun ("the ministry" → "Defence Ministry").
+    let by_name = antecedent(an, v, a, |e| {
+        e.kind != EntityKind::Person && named_by(e, &noun, v.text)
+    });
+    if let Some(e) = by_name {
+        return Some(found(e, false));
+    }
+    if let Some(&(_, kind)) = KIND_NOUNS.iter().find(|(n, _)| *n == noun) {
+        return antecedent(an, v, a, |e| e.kind == kind).map(|e| found(e, false));
+    }
+    if OUTLET_NOUNS.contains(&w.as_str()) {
+        let limit = v.toks[a].span.start;
+        let outlet = antecedent(an, v, a, |e| e.kind == EntityKind::NewsOutlet).map(|e| {
+            let at = e
+                .mentions
+                .iter()
+                .filter(|m| m.span.end <= limit)
+                .map(|m| m.span.start)
+                .max()
+                .unwrap_or(0);
+            (at, e)
+        });
+        let reporter = reporters
+            .iter()
+            .filter(|r| r.at < a)
+            .filter_map(|r| {
+                let e = an.entities.iter().find(|e| e.id == r.entity)?;
+                Some((v.toks[r.at].span.start, e))
+            })
+            .max_by_key(|(at, _)| *at);
+        let latest = match (outlet, reporter) {
+            (Some(o), Some(r)) => Some(if r.0 > o.0 { r } else { o }),
+            (o, r) => o.or(r),
+        };
+        if let Some((_, e)) = latest {
+            return Some(found(e, true));
+        }
+    }
+    None
 }
 
 /// Fill in a source's entity, kind and role.
@@ -437,4 +636,31 @@ pub(crate) fn apply(src: &mut Source, r: Resolved) {
     src.entity = r.entity;
     src.kind = r.kind;
     src.role = r.role;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_role;
+
+    #[test]
+    fn a_bare_determiner_is_no_role() {
+        assert_eq!(clean_role("the "), None);
+        assert_eq!(clean_role("The"), None);
+        assert_eq!(clean_role(", its"), None);
+        assert_eq!(clean_role("its director,").as_deref(), Some("its director"));
+        assert_eq!(
+            clean_role("a researcher at Rand").as_deref(),
+            Some("researcher at Rand")
+        );
+    }
+
+    #[test]
+    fn parentheses_stay_balanced() {
+        assert_eq!(
+            clean_role("head of the Ukrainian Intelligence (known as GUR) ").as_deref(),
+            Some("head of the Ukrainian Intelligence (known as GUR)")
+        );
+        assert_eq!(clean_role(" (WSJ)").as_deref(), Some("WSJ"));
+        assert_eq!(clean_role("spokesman) (").as_deref(), Some("spokesman"));
+    }
 }

@@ -7,7 +7,7 @@
 //! * an outlet or body qualifying an anonymous source ("Babel sources");
 //! * the origin a source cites ("reported, citing …", "with reference to …").
 
-use crate::resolve::resolve;
+use crate::resolve::{Reporter, names_source, resolve};
 use crate::role::Roles;
 use crate::view::DocView;
 use hearsay_core::{Analysis, SourceKind, Span, ViaLink};
@@ -21,9 +21,26 @@ const CITING: &[(&str, &[&str])] = &[
     ("based", &["on"]),
 ];
 
+/// Is `word` (lowercased) a marker of a cited origin ("citing", "quoting", "reference")?
+pub(crate) fn is_citing(word: &str) -> bool {
+    CITING.iter().any(|(m, _)| *m == word)
+}
+
+/// What the via rules see of the document: the analysis, its token view and
+/// the earlier reporting sources that "the newspaper" may refer back to.
+pub(crate) struct Ctx<'c, 'a> {
+    /// The analysis.
+    pub an: &'c Analysis,
+    /// Its token view.
+    pub v: &'c DocView<'a>,
+    /// Sources of reporting cues, in text order.
+    pub reporters: &'c [Reporter],
+}
+
 /// A link naming tokens `a..b`, resolved to an entity and kind.
-fn link(an: &Analysis, v: &DocView, a: usize, b: usize, cue: Option<&str>) -> ViaLink {
-    let r = resolve(an, v, a, b);
+fn link(cx: &Ctx, a: usize, b: usize, cue: Option<&str>) -> ViaLink {
+    let (an, v) = (cx.an, cx.v);
+    let r = resolve(an, v, a, b, cx.reporters);
     let span = v.span_of(a, b);
     ViaLink {
         span,
@@ -60,12 +77,21 @@ fn object_after(v: &DocView, head: usize) -> Option<usize> {
     })
 }
 
+/// Do two links name the same source (the same entity, or the same words)?
+fn same_source(a: &ViaLink, b: &ViaLink) -> bool {
+    match (&a.entity, &b.entity) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.span == b.span,
+    }
+}
+
 fn inside(ranges: &[(usize, usize)], i: usize) -> bool {
     ranges.iter().any(|&(a, b)| (a..b).contains(&i))
 }
 
 /// The origins cited in the cue's sentence outside the content.
-fn origins(an: &Analysis, v: &DocView, cue: (usize, usize), roles: &Roles) -> Vec<ViaLink> {
+fn origins(cx: &Ctx, cue: (usize, usize), roles: &Roles) -> Vec<ViaLink> {
+    let v = cx.v;
     let (slo, shi) = v.sents[v.sent[cue.0] as usize];
     let mut out = Vec::new();
     for t in slo as usize..shi as usize {
@@ -76,6 +102,10 @@ fn origins(an: &Analysis, v: &DocView, cue: (usize, usize), roles: &Roles) -> Ve
         let Some((word, then)) = CITING.iter().find(|(m, _)| *m == w) else {
             continue;
         };
+        // "reference to" cites only as "with reference to"; "a reference to X" is a topic.
+        if *word == "reference" && (t == 0 || !v.form(t - 1).eq_ignore_ascii_case("with")) {
+            continue;
+        }
         let after = t + 1 + then.len();
         if after >= shi as usize
             || !then
@@ -89,7 +119,10 @@ fn origins(an: &Analysis, v: &DocView, cue: (usize, usize), roles: &Roles) -> Ve
         // else the words up to the next punctuation.
         let node = object_after(v, t).or_else(|| (t + 1..after).find_map(|k| object_after(v, k)));
         let (a, b) = match node {
-            Some(n) if n >= after => phrase(v, n),
+            Some(n) if n >= after => {
+                let (a, b) = phrase(v, n);
+                (a.max(after), b)
+            }
             _ => {
                 let mut b = after;
                 while b < shi as usize && !v.punct[b] {
@@ -108,14 +141,19 @@ fn origins(an: &Analysis, v: &DocView, cue: (usize, usize), roles: &Roles) -> Ve
             } else {
                 cue
             };
-            out.push(link(an, v, a, b, Some(&cue)));
+            // Only a source is an origin: "citing two officials", not "citing her work".
+            let l = link(cx, a, b, Some(&cue));
+            if names_source(cx.an, v, a, b) {
+                out.push(l);
+            }
         }
     }
     out
 }
 
 /// The outlet a source told ("told the newspaper", "told Reuters").
-fn told(an: &Analysis, v: &DocView, cue: (usize, usize)) -> Option<ViaLink> {
+fn told(cx: &Ctx, cue: (usize, usize)) -> Option<ViaLink> {
+    let v = cx.v;
     let head = v.top_of(cue.0, cue.1);
     if v.lemma_str(head).to_lowercase() != "tell" {
         return None;
@@ -128,12 +166,15 @@ fn told(an: &Analysis, v: &DocView, cue: (usize, usize)) -> Option<ViaLink> {
     // The object's noun phrase up to its head: a clause a parser hung on it
     // ("the newspaper that …") is the content, not the outlet.
     let (a, _) = phrase(v, obj);
-    let l = link(an, v, a, obj + 1, Some("told"));
+    let l = link(cx, a, obj + 1, Some("told"));
     (l.kind == SourceKind::NewsOutlet).then_some(l)
 }
 
-/// An outlet or body qualifying an anonymous source ("Babel sources", "White House officials").
-fn qualifier(an: &Analysis, v: &DocView, src: (usize, usize), kind: SourceKind) -> Option<ViaLink> {
+/// An outlet qualifying an anonymous source ("Babel sources"): the claim came
+/// through it. A body the source belongs to ("a senior NATO diplomat", "White
+/// House officials") is the source's affiliation, not a link.
+fn qualifier(cx: &Ctx, src: (usize, usize), kind: SourceKind) -> Option<ViaLink> {
+    let v = cx.v;
     if !matches!(
         kind,
         SourceKind::AnonymousGroup | SourceKind::AnonymousPerson
@@ -165,7 +206,10 @@ fn qualifier(an: &Analysis, v: &DocView, src: (usize, usize), kind: SourceKind) 
     }) {
         return None;
     }
-    let mut l = link(an, v, a, b, None);
+    let mut l = link(cx, a, b, None);
+    if l.kind != SourceKind::NewsOutlet {
+        return None;
+    }
     l.text = l
         .text
         .trim_matches(|c: char| !c.is_alphanumeric())
@@ -179,13 +223,15 @@ fn qualifier(an: &Analysis, v: &DocView, src: (usize, usize), kind: SourceKind) 
     Some(l)
 }
 
-/// The via chain of every attribution (`items[k]` is the cue and roles of `atts[k]`).
+/// The via chain of every attribution (`items[k]` is the cue and roles of
+/// `atts[k]`). A claim without a source reached the reader through nobody
+/// and has no chain.
 pub(crate) fn chains(
-    an: &Analysis,
-    v: &DocView,
+    cx: &Ctx,
     items: &[((usize, usize), Roles, SourceKind)],
     sources: &[Option<ViaLink>],
 ) -> Vec<Vec<ViaLink>> {
+    let (an, v) = (cx.an, cx.v);
     let publisher = an.document.outlet.as_ref().map(|o| ViaLink {
         span: Span::default(),
         text: o.clone(),
@@ -196,13 +242,15 @@ pub(crate) fn chains(
     let mut out: Vec<Vec<ViaLink>> = Vec::with_capacity(items.len());
     for (k, (cue, roles, kind)) in items.iter().enumerate() {
         let mut via = Vec::new();
-        if let Some(p) = &publisher {
-            let is_publisher = sources[k]
-                .as_ref()
-                .is_some_and(|s| s.text.contains(p.text.as_str()));
-            if !is_publisher {
-                via.push(p.clone());
-            }
+        let Some(own) = &sources[k] else {
+            out.push(via);
+            continue;
+        };
+        if let Some(p) = publisher
+            .as_ref()
+            .filter(|p| !own.text.contains(p.text.as_str()))
+        {
+            via.push(p.clone());
         }
         // Attributions whose content holds this cue, outermost first.
         let mut outer: Vec<usize> = (0..items.len())
@@ -220,7 +268,8 @@ pub(crate) fn chains(
             std::cmp::Reverse(c.iter().map(|(a, b)| b - a).sum::<usize>())
         });
         for j in outer {
-            if let Some(s) = &sources[j] {
+            // The claim's own source is no link of its chain.
+            if let Some(s) = sources[j].as_ref().filter(|s| !same_source(s, own)) {
                 let mut l = s.clone();
                 l.cue = Some(
                     v.span_of(items[j].0.0, items[j].0.1)
@@ -230,11 +279,11 @@ pub(crate) fn chains(
                 via.push(l);
             }
         }
-        via.extend(told(an, v, *cue));
+        via.extend(told(cx, *cue));
         if let Some(src) = roles.source {
-            via.extend(qualifier(an, v, src, *kind));
+            via.extend(qualifier(cx, src, *kind));
         }
-        via.extend(origins(an, v, *cue, roles));
+        via.extend(origins(cx, *cue, roles));
         out.push(via);
     }
     out
