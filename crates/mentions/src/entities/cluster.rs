@@ -522,7 +522,7 @@ fn type_countries_by_demonym(cl: &mut Clusters) -> Vec<usize> {
         .collect();
     for k in 0..cl.ents.len() {
         let e = &cl.ents[k];
-        if !e.alive || e.gazetteer || e.etype == EntityType::Gpe || e.name.contains(' ') {
+        if !e.alive || e.gazetteer || e.kind == EntityKind::Country || e.name.contains(' ') {
             continue;
         }
         let name = e.name.clone();
