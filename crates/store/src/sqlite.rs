@@ -89,7 +89,7 @@ impl SqliteStore {
     ///
     /// No savepoint per document: FTS5 flushes its pending terms to a new
     /// segment at every savepoint, which would undo most of the gain of
-    /// batching (see docs/PERFORMANCE-store.md).
+    /// batching (see docs/PERFORMANCE.md).
     fn put_together(&mut self, analyses: &[&Analysis]) -> Result<Vec<PutOutcome>, StoreError> {
         let tx = self
             .conn

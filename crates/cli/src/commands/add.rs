@@ -20,7 +20,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
 use std::time::{Duration, Instant};
 
 /// Most documents stored in one transaction. Larger batches cost less CPU per
-/// document (docs/PERFORMANCE-store.md) but are lost together by a crash.
+/// document (docs/PERFORMANCE.md) but are lost together by a crash.
 const BATCH_DOCS: usize = 256;
 
 /// Longest a stored document waits for its transaction to commit, so that

@@ -7,7 +7,7 @@
 //! found, the whole `<body>` goes through the same conversion; when the
 //! extractor ran blocks together (it does on short pages), the page's own
 //! paragraphs that lie within its selection are used. Why this
-//! combination, and how it scores, is in `docs/QUALITY-html.md`.
+//! combination, and how it scores, is in `docs/QUALITY.md`.
 //!
 //! ```
 //! let page = hearsay_read::html::extract(r#"<html><head>
