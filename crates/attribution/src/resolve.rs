@@ -464,6 +464,17 @@ pub(crate) fn resolve(
             .find(|m| m.span.overlaps(&v.span_of(a, b)))
             .map_or(0, |m| v.toks.partition_point(|t| t.span.start < m.span.end))
     };
+    let mention_range = |e: &Entity| {
+        e.mentions
+            .iter()
+            .find(|m| m.span.overlaps(&v.span_of(a, b)))
+            .map_or((a, a), |m| {
+                (
+                    v.toks.partition_point(|t| t.span.end <= m.span.start),
+                    v.toks.partition_point(|t| t.span.start < m.span.end),
+                )
+            })
+    };
     // A person named inside the source wins over a role noun heading it
     // ("The head of the Ukrainian Intelligence … Kyrylo Budanov"); a possessor
     // is the person's affiliation, not the person ("Estravia's foreign minister, Ilse Korven").
@@ -485,10 +496,17 @@ pub(crate) fn resolve(
         (Some(h), _) if h.0.kind == EntityKind::Person => Some(*h),
         (_, Some(p)) => Some(*p),
         (Some(h), None) => Some(*h),
-        (None, None) => inside
-            .first()
-            .copied()
-            .filter(|_| v.toks[head].pos.starts_with("NNP")),
+        // A name in the head's own phrase, not one behind a comma ("Trump,
+        // speaking to a veterans group in Virginia," is not Virginia).
+        (None, None) if v.toks[head].pos.starts_with("NNP") => inside
+            .iter()
+            .find(|(e, _)| {
+                let (lo, hi) = mention_range(e);
+                let (from, to) = if hi <= head { (hi, head) } else { (head, lo) };
+                !(from..to).any(|k| v.punct[k])
+            })
+            .copied(),
+        (None, None) => None,
     };
     if let Some((e, _)) = chosen {
         let m = e
@@ -540,8 +558,9 @@ pub(crate) fn resolve(
     {
         return r;
     }
-    // A bare surname: the person whose name ends with it.
-    if single && v.toks[head].pos.starts_with("NNP") {
+    // A bare surname heading the source ("Yang", "Trump, speaking to …,"):
+    // the person whose name ends with it.
+    if v.toks[head].pos.starts_with("NNP") {
         let form = v.form(head);
         let e = an.entities.iter().find(|e| {
             e.kind == EntityKind::Person

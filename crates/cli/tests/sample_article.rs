@@ -164,3 +164,14 @@ fn roles_are_words_and_chains_need_a_source() {
         }
     }
 }
+
+#[test]
+fn a_surname_heading_a_longer_source_is_the_person() {
+    let Some(a) = analysis() else { return };
+    let c = claim(&a, "said", "publish the images");
+    assert_eq!(
+        text(&c["source"]["entity"]),
+        "person:mikael-sorensen",
+        "\"Sorensen, speaking to reporters in Tallinn on Thursday,\" is Sorensen, not Tallinn: {c:#}"
+    );
+}
