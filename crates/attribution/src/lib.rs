@@ -28,6 +28,7 @@ pub mod score;
 mod assemble;
 mod cue;
 mod filter;
+mod gender;
 mod gold;
 mod hash;
 mod lexicon;

@@ -6,6 +6,7 @@
 //! person whose name ends with it. What stays unresolved is classified from
 //! its head word ("sources" → anonymous group, "the report" → document).
 
+use crate::gender;
 use crate::view::DocView;
 use hearsay_core::{Analysis, Entity, EntityKind, EntityType, Source, SourceKind};
 
@@ -530,7 +531,10 @@ pub(crate) fn resolve(
     }
     let single = b - a == 1 || (b - a == 2 && v.punct[b - 1]);
     if single && PERSON_PRONOUNS.contains(&w.as_str()) {
-        let e = antecedent(an, v, a, |e| e.kind == EntityKind::Person);
+        let g = gender::of_pronoun(&w);
+        let e = antecedent(an, v, a, |e| {
+            e.kind == EntityKind::Person && gender::agrees(g, &e.name)
+        });
         return Resolved {
             entity: e.map(|e| e.id.clone()),
             kind: SourceKind::NamedPerson,
