@@ -139,32 +139,16 @@ impl WordClusters {
         self.codes.is_empty()
     }
 
-    /// Serialize, sorted by word so the bytes are deterministic.
+    /// Serialize (deterministic bytes).
     pub(crate) fn write(&self, w: &mut Writer) {
-        let mut items: Vec<_> = self.codes.iter().collect();
-        items.sort_unstable();
-        w.varint(items.len() as u64);
-        let mut prev = 0u64;
-        for (&k, &c) in items {
-            w.varint(k.wrapping_sub(prev));
-            prev = k;
-            w.varint(u64::from(c));
-        }
+        w.word_map(&self.codes);
     }
 
     /// Deserialize what [`WordClusters::write`] wrote.
     pub(crate) fn read(r: &mut Reader<'_>) -> Result<Self, ModelError> {
-        let n = r.len(r.remaining(), "number of clustered words")?;
-        let mut codes = FeatMap::default();
-        codes.reserve(n);
-        let mut k = 0u64;
-        for _ in 0..n {
-            k = k.wrapping_add(r.varint("clustered word")?);
-            let c = u32::try_from(r.varint("cluster code")?)
-                .ok()
-                .filter(|&c| c < 1 << (3 * BITS))
-                .ok_or_else(|| ModelError::Corrupt("cluster code out of range".into()))?;
-            codes.insert(k, c);
+        let codes = r.word_map("word clusters")?;
+        if codes.values().any(|&c| c >= 1 << (3 * BITS)) {
+            return Err(ModelError::Corrupt("cluster code out of range".into()));
         }
         Ok(WordClusters { codes })
     }

@@ -2,6 +2,7 @@
 //! format version and a model kind, then the fields each model writes in order.
 
 use crate::error::ModelError;
+use crate::perceptron::FeatMap;
 
 /// Magic number opening every hearsay model file.
 const MAGIC: &[u8; 4] = b"HSYM";
@@ -74,6 +75,20 @@ impl Writer {
         self.varint(items.len() as u64);
         for s in items {
             self.str(s.as_ref());
+        }
+    }
+
+    /// Append a map from word hashes to small values: the count, then the entries
+    /// sorted by key (so the bytes are deterministic), keys as varint deltas.
+    pub(crate) fn word_map(&mut self, map: &FeatMap<u32>) {
+        let mut items: Vec<_> = map.iter().collect();
+        items.sort_unstable();
+        self.varint(items.len() as u64);
+        let mut prev = 0u64;
+        for (&k, &v) in items {
+            self.varint(k.wrapping_sub(prev));
+            prev = k;
+            self.varint(u64::from(v));
         }
     }
 }
@@ -181,6 +196,21 @@ impl<'a> Reader<'a> {
     pub(crate) fn strs(&mut self, what: &'static str) -> Result<Vec<String>, ModelError> {
         let n = self.len(self.remaining(), what)?;
         (0..n).map(|_| self.str(what).map(str::to_string)).collect()
+    }
+
+    /// Read what [`Writer::word_map`] wrote; `what` names the map in errors.
+    pub(crate) fn word_map(&mut self, what: &'static str) -> Result<FeatMap<u32>, ModelError> {
+        let n = self.len(self.remaining(), what)?;
+        let mut map = FeatMap::default();
+        map.reserve(n);
+        let mut k = 0u64;
+        for _ in 0..n {
+            k = k.wrapping_add(self.varint(what)?);
+            let v = u32::try_from(self.varint(what)?)
+                .map_err(|_| ModelError::Corrupt(format!("{what}: value overflows")))?;
+            map.insert(k, v);
+        }
+        Ok(map)
     }
 
     /// Bytes left to read (an upper bound for any count that follows).

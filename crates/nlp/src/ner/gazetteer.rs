@@ -112,32 +112,16 @@ impl Gazetteer {
         self.bits.get(&hash::lower(word)).copied().unwrap_or(0)
     }
 
-    /// Serialize, sorted so the bytes are deterministic.
+    /// Serialize (deterministic bytes).
     pub(crate) fn write(&self, w: &mut Writer) {
-        let mut items: Vec<_> = self.bits.iter().collect();
-        items.sort_unstable();
-        w.varint(items.len() as u64);
-        let mut prev = 0u64;
-        for (&k, &b) in items {
-            w.varint(k.wrapping_sub(prev));
-            prev = k;
-            w.varint(u64::from(b));
-        }
+        w.word_map(&self.bits);
     }
 
     /// Deserialize what [`Gazetteer::write`] wrote.
     pub(crate) fn read(r: &mut Reader<'_>) -> Result<Self, ModelError> {
-        let n = r.len(r.remaining(), "gazetteer size")?;
-        let mut bits = FeatMap::default();
-        bits.reserve(n);
-        let mut k = 0u64;
-        for _ in 0..n {
-            k = k.wrapping_add(r.varint("gazetteer word")?);
-            let b = u32::try_from(r.varint("gazetteer bits")?)
-                .map_err(|_| ModelError::Corrupt("gazetteer bits overflow".into()))?;
-            bits.insert(k, b);
-        }
-        Ok(Gazetteer { bits })
+        Ok(Gazetteer {
+            bits: r.word_map("NER gazetteer")?,
+        })
     }
 }
 

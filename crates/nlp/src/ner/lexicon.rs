@@ -73,31 +73,15 @@ impl Lexicon {
         self.bits.len()
     }
 
-    /// Serialize, sorted so the bytes are deterministic.
+    /// Serialize (deterministic bytes).
     pub(crate) fn write(&self, w: &mut Writer) {
-        let mut items: Vec<_> = self.bits.iter().collect();
-        items.sort_unstable();
-        w.varint(items.len() as u64);
-        let mut prev = 0u64;
-        for (&k, &b) in items {
-            w.varint(k.wrapping_sub(prev));
-            prev = k;
-            w.varint(u64::from(b));
-        }
+        w.word_map(&self.bits);
     }
 
     /// Deserialize what [`Lexicon::write`] wrote.
     pub(crate) fn read(r: &mut Reader<'_>) -> Result<Self, ModelError> {
-        let n = r.len(r.remaining(), "lexicon size")?;
-        let mut bits = FeatMap::default();
-        bits.reserve(n);
-        let mut k = 0u64;
-        for _ in 0..n {
-            k = k.wrapping_add(r.varint("lexicon word")?);
-            let b = u32::try_from(r.varint("lexicon bits")?)
-                .map_err(|_| ModelError::Corrupt("lexicon bits overflow".into()))?;
-            bits.insert(k, b);
-        }
-        Ok(Lexicon { bits })
+        Ok(Lexicon {
+            bits: r.word_map("NER lexicon")?,
+        })
     }
 }
