@@ -138,15 +138,17 @@ pub fn render(a: &Analysis, name: &str) -> String {
 
 fn claim(w: &mut String, a: &Analysis, n: usize, at: &Attribution) {
     let text = a.text();
+    // " = Canonical Name" after words that name an entity differently.
+    let resolved = |entity: Option<&str>, words: &str| {
+        entity
+            .and_then(|id| a.entity(id))
+            .filter(|e| !e.name.eq_ignore_ascii_case(words))
+            .map(|e| format!(" = {}", e.name))
+            .unwrap_or_default()
+    };
     let source = match &at.source {
         Some(s) => {
-            let resolved = s
-                .entity
-                .as_deref()
-                .and_then(|id| a.entity(id))
-                .filter(|e| !e.name.eq_ignore_ascii_case(slice(text, s.span)))
-                .map(|e| format!(" = {}", e.name))
-                .unwrap_or_default();
+            let resolved = resolved(s.entity.as_deref(), slice(text, s.span));
             format!(
                 "{}{} [{}]",
                 flat(slice(text, s.span)),
@@ -178,7 +180,13 @@ fn claim(w: &mut String, a: &Analysis, n: usize, at: &Attribution) {
                     .as_deref()
                     .map(|c| format!(", {c}"))
                     .unwrap_or_default();
-                format!("{} [{}{}]", v.text, kind(v.kind), cue)
+                format!(
+                    "{}{} [{}{}]",
+                    v.text,
+                    resolved(v.entity.as_deref(), &v.text),
+                    kind(v.kind),
+                    cue
+                )
             })
             .collect();
         line(w, &format!("     via: {}", chain.join(" → ")));
@@ -300,8 +308,8 @@ mod tests {
             content: vec![b("The army could grow")],
             via: vec![ViaLink {
                 span: b("the newspaper"),
-                text: "The Wall Street Journal".into(),
-                entity: None,
+                text: "the newspaper".into(),
+                entity: Some("org:wsj".into()),
                 kind: SourceKind::NewsOutlet,
                 cue: Some("told".into()),
             }],
@@ -313,6 +321,13 @@ mod tests {
             }),
             confidence: 0.8,
         });
+        a.entities.push(hearsay_core::Entity {
+            id: "org:wsj".into(),
+            name: "The Wall Street Journal".into(),
+            etype: hearsay_core::EntityType::Org,
+            kind: hearsay_core::EntityKind::NewsOutlet,
+            mentions: Vec::new(),
+        });
         let out = render(&a, "x");
         assert!(out.starts_with("Army\n"), "{out}");
         assert!(
@@ -322,7 +337,7 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.contains("     via: The Wall Street Journal [news outlet, told]\n"),
+            out.contains("     via: the newspaper = The Wall Street Journal [news outlet, told]\n"),
             "{out}"
         );
         assert!(out.contains("     hedge: “could” (possible)\n"), "{out}");
