@@ -1,5 +1,6 @@
 //! Feature templates of the named-entity recognizer.
 
+use super::bilou::{self, Part};
 use super::gazetteer::Gazetteer;
 use super::lexicon::{CAP_OUTSIDE, LOWER, Lexicon};
 use super::memory::{self, DocumentMemory};
@@ -8,7 +9,7 @@ use crate::features::{WordFeats, affix, flag, word_feats};
 use crate::hash::{self, feat1, feat2, feat3};
 
 /// Most features one token produces.
-pub(crate) const MAX_FEATS: usize = 74;
+pub(crate) const MAX_FEATS: usize = 62;
 
 /// Padding words on each side of a sentence.
 const PAD: usize = 2;
@@ -120,8 +121,9 @@ impl Context {
         memory.record(&self.forms, classes);
     }
 
-    /// Write the features of word `i` given the two previous classes (class + 1, 0 at the start).
-    pub(crate) fn features(&self, i: usize, p1: u64, p2: u64, out: &mut [u64; MAX_FEATS]) -> usize {
+    /// Write the features of word `i` that do not depend on the labels (the
+    /// emission features, scored once per word whatever the previous label).
+    pub(crate) fn features(&self, i: usize, out: &mut [u64; MAX_FEATS]) -> usize {
         let j = i + PAD;
         let w = &self.words[j];
         let (m1, m2, n1, n2) = (
@@ -163,16 +165,10 @@ impl Context {
             feat1(16, t[j]),
             feat2(17, t[j], t[j + 1]),
             feat2(18, t[j - 1], t[j]),
-            feat1(19, p1),
-            feat2(20, p1, p2),
-            feat2(21, p1, w.norm),
-            feat2(22, p1, w.shape),
-            feat3(23, p1, t[j], w.flags),
             feat2(24, w.shape, n1.shape),
             feat2(25, m1.shape, w.shape),
             feat1(26, m1.suffix3),
             feat1(27, n1.suffix3),
-            feat2(28, p1, n1.norm),
             feat2(29, w.form, n1.flags),
             feat1(30, m1.form),
             feat1(31, n1.form),
@@ -180,7 +176,6 @@ impl Context {
             // whether a capitalized word is common in lower case.
             feat1(32, self.lex[j] & 0xFFFF),
             feat2(33, self.lex[j - 1] & 0xFFFF, self.lex[j + 1] & 0xFFFF),
-            feat2(34, self.lex[j] & 0xFFFF, p1),
             feat3(
                 35,
                 self.lex[j] & u64::from(LOWER | CAP_OUTSIDE),
@@ -191,20 +186,16 @@ impl Context {
             feat2(37, self.lex[j + 1] & 0xFFFF, w.shape),
             // The run of capitalized words the word starts or continues.
             feat2(38, self.caps[j], m1.flags & flag::TITLE),
-            feat3(39, p1, self.caps[j], w.norm),
-            feat2(40, p1, n1.shape),
             feat2(41, m2.shape, n2.shape),
             // Word clusters of the word and its neighbours.
             feat1(42, c[j][0]),
             feat1(43, c[j][1]),
             feat1(44, c[j][2]),
-            feat2(45, c[j][1], p1),
             feat1(46, c[j - 1][1]),
             feat1(47, c[j + 1][1]),
             feat2(48, c[j][0], w.flags & flag::TITLE),
             // The gazetteer of world names.
             feat2(49, g[j], w.flags & flag::TITLE),
-            feat2(50, g[j], p1),
             feat2(51, g[j - 1], g[j + 1]),
             feat3(
                 52,
@@ -233,10 +224,48 @@ impl Context {
             feat2(67, self.mem[j], w.flags & flag::TITLE),
             feat2(68, self.mem[j], self.mem[j + 1]),
             feat2(69, self.mem[j - 1], self.mem[j]),
-            feat2(70, self.mem[j], p1),
             feat2(71, self.mem[j], w.norm),
         ];
         out.copy_from_slice(&fs);
         fs.len()
     }
+
+    /// Write the features of word `i` that pair it with the previous label,
+    /// given as its [`coarse`] code: scored once per code and word by the
+    /// decoder, so they are few.
+    pub(crate) fn label_features(&self, i: usize, prev: u64, out: &mut [u64; LABEL_FEATS]) {
+        let j = i + PAD;
+        let w = &self.words[j];
+        *out = [
+            feat2(19, prev, w.norm),
+            feat2(20, prev, w.shape),
+            feat2(21, prev, self.mem[j]),
+        ];
+    }
+}
+
+/// Features per word and previous label, see [`Context::label_features`].
+pub(crate) const LABEL_FEATS: usize = 3;
+
+/// Number of distinct [`coarse`] codes.
+pub(crate) const COARSE_CODES: usize = 4;
+
+/// The previous label as the label features see it: 0 at the sentence start,
+/// 1 after `O`, 2 inside an open entity (`B`/`I`: the next class is then `I`
+/// or `L` of the same type, which already names the type), 3 after an entity
+/// ended (`L`/`U`). The full previous class is in the transition weights;
+/// few codes keep decoding cheap.
+pub(crate) fn coarse(prev: Option<usize>) -> usize {
+    match prev.map(bilou::decode) {
+        None => 0,
+        Some(None) => 1,
+        Some(Some((_, Part::Begin | Part::Inside))) => 2,
+        Some(Some((_, Part::Last | Part::Unit))) => 3,
+    }
+}
+
+/// The transition feature of class `prev` (`None` at the sentence start) to
+/// the next: its weights are the first-order label model.
+pub(crate) fn transition(prev: Option<usize>) -> u64 {
+    feat1(22, prev.map_or(0, |p| p as u64 + 1))
 }

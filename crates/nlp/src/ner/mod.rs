@@ -1,5 +1,5 @@
-//! Named-entity recognition: the [`EntityRecognizer`] seam and its greedy
-//! averaged-perceptron BILOU tagger ([`PerceptronNer`]) for the data's name
+//! Named-entity recognition: the [`EntityRecognizer`] seam and its
+//! averaged-perceptron BILOU tagger with Viterbi decoding ([`PerceptronNer`]) for the data's name
 //! classes (PERSON, ORGANIZATION, LOCATION, MISC).
 
 mod bilou;
@@ -8,6 +8,7 @@ mod gazetteer;
 mod lexicon;
 mod memory;
 mod train;
+mod viterbi;
 
 pub use memory::DocumentMemory;
 pub use train::{NAME_CLASSES, entity_scores, entity_scores_by_type, train};
@@ -16,10 +17,11 @@ use crate::clusters::WordClusters;
 use crate::codec::{Reader, Writer};
 use crate::error::ModelError;
 use crate::perceptron::Weights;
-use features::{Context, MAX_FEATS};
+use features::{COARSE_CODES, Context, LABEL_FEATS, MAX_FEATS, transition};
 use gazetteer::Gazetteer;
 use lexicon::Lexicon;
 use std::ops::Range;
+use viterbi::Lattice;
 
 /// A named-entity recognizer: typed token spans in a tagged sentence.
 ///
@@ -41,9 +43,9 @@ pub trait EntityRecognizer: Send + Sync {
     );
 }
 
-/// Greedy left-to-right BILOU tagger with averaged-perceptron scores over word,
-/// affix, shape, POS and previous-label features; only valid label sequences
-/// are produced.
+/// BILOU tagger with averaged-perceptron scores over word, affix, shape, POS
+/// and previous-label features, decoded by first-order Viterbi search over
+/// valid label sequences and trained as a structured perceptron.
 #[derive(Debug, Clone)]
 pub struct PerceptronNer {
     types: Vec<String>,
@@ -56,15 +58,42 @@ pub struct PerceptronNer {
 /// The kind string in the NER model file.
 pub(crate) const KIND: &str = "ner";
 
-/// The best class at position `i` of `n` allowed after `prev`.
-fn best_allowed<T: PartialOrd + Copy>(scores: &[T], prev: Option<usize>, last: bool) -> usize {
-    let mut best: Option<(usize, T)> = None;
-    for (c, &v) in scores.iter().enumerate() {
-        if bilou::allowed(prev, c, last) && best.is_none_or(|(_, b)| v > b) {
-            best = Some((c, v));
+thread_local! {
+    /// The decoder's buffers, reused across sentences so that decoding allocates nothing.
+    static LATTICE: std::cell::RefCell<Lattice<i32>> = std::cell::RefCell::default();
+}
+
+/// Most entity types a model may have (the decoder stores classes in a byte).
+const MAX_TYPES: usize = 63;
+
+/// Fill `lattice` with the scores of the `n` words of `ctx` under `score`, a
+/// scorer that sets its output (one value per class) to the sum of the
+/// weights of the given features.
+fn fill_lattice<T: Copy + Default + PartialOrd + std::ops::Add<Output = T>>(
+    ctx: &Context,
+    n: usize,
+    types: usize,
+    lattice: &mut Lattice<T>,
+    mut score: impl FnMut(&[u64], &mut [T]),
+) {
+    lattice.reset(n, types);
+    let classes = 1 + 4 * types;
+    score(&[transition(None)], lattice.transition_mut(None));
+    for p in 0..classes {
+        score(&[transition(Some(p))], lattice.transition_mut(Some(p)));
+    }
+    let mut feats = [0u64; MAX_FEATS];
+    let mut label = [0u64; LABEL_FEATS];
+    for i in 0..n {
+        let k = ctx.features(i, &mut feats);
+        score(&feats[..k], lattice.emission_mut(i));
+        // The first word follows only the sentence start (code 0); the others never do.
+        let codes = if i == 0 { 0..1 } else { 1..COARSE_CODES };
+        for code in codes {
+            ctx.label_features(i, code as u64, &mut label);
+            score(&label, lattice.label_mut(i, code));
         }
     }
-    best.map_or(bilou::OUT, |b| b.0)
 }
 
 impl PerceptronNer {
@@ -80,6 +109,12 @@ impl PerceptronNer {
     /// Deserialize what [`PerceptronNer::write`] wrote.
     pub(crate) fn read(r: &mut Reader<'_>) -> Result<Self, ModelError> {
         let types = r.strs("entity types")?;
+        if types.len() > MAX_TYPES {
+            return Err(ModelError::Corrupt(format!(
+                "{} entity types, at most {MAX_TYPES} are supported",
+                types.len()
+            )));
+        }
         let weights = Weights::read(r)?;
         if weights.n_classes() != 1 + 4 * types.len() {
             return Err(ModelError::Corrupt(
@@ -107,21 +142,16 @@ impl PerceptronNer {
         )
     }
 
-    /// The BILOU class of every word.
+    /// The BILOU class of every word: the best valid sequence.
     fn classes(&self, ctx: &Context, n: usize) -> Vec<usize> {
-        let mut out = Vec::with_capacity(n);
-        let mut feats = [0u64; MAX_FEATS];
-        let mut scores = vec![0i32; self.weights.n_classes()];
-        let (mut p1, mut p2) = (0u64, 0u64);
-        for i in 0..n {
-            let k = ctx.features(i, p1, p2, &mut feats);
-            self.weights.score(&feats[..k], &mut scores);
-            let c = best_allowed(&scores, out.last().copied(), i + 1 == n);
-            out.push(c);
-            p2 = p1;
-            p1 = c as u64 + 1;
-        }
-        out
+        LATTICE.with_borrow_mut(|lattice| {
+            fill_lattice(ctx, n, self.types.len(), lattice, |f, s| {
+                self.weights.score(f, s)
+            });
+            let mut out = Vec::with_capacity(n);
+            lattice.best(&mut out);
+            out
+        })
     }
 }
 

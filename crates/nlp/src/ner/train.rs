@@ -1,10 +1,11 @@
 //! Training the NER tagger, and entity F1.
 
 use super::bilou;
-use super::features::{Context, MAX_FEATS};
+use super::features::{Context, LABEL_FEATS, MAX_FEATS, coarse, transition};
 use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
-use super::{DocumentMemory, EntityRecognizer, PerceptronNer, best_allowed};
+use super::viterbi::Lattice;
+use super::{DocumentMemory, EntityRecognizer, PerceptronNer, fill_lattice};
 use crate::corpus::GoldSentence;
 use crate::error::ModelError;
 use crate::eval::PrF;
@@ -142,8 +143,7 @@ pub fn train(
     let mut memory = DocumentMemory::default();
     let mut guesses = Vec::new();
     let mut best: Option<(f64, PerceptronNer)> = None;
-    let mut feats = [0u64; MAX_FEATS];
-    let mut scores = vec![0f32; n_classes];
+    let mut lattice = Lattice::<f32>::default();
     for epoch in 1..=opts.epochs {
         let t0 = Instant::now();
         rng.shuffle(&mut order);
@@ -154,22 +154,13 @@ pub fn train(
             }
             let (ctx, gold) = &mut samples[si];
             ctx.recall(&memory);
-            guesses.clear();
-            let (mut p1, mut p2) = (0u64, 0u64);
-            let mut prev = None;
-            for (i, &truth) in gold.iter().enumerate() {
-                let k = ctx.features(i, p1, p2, &mut feats);
-                model.score(&feats[..k], &mut scores);
-                let guess = best_allowed(&scores, prev, i + 1 == gold.len());
-                model.update(&feats[..k], truth, guess, 1.0);
-                model.tick();
-                right += usize::from(guess == truth);
-                total += 1;
-                prev = Some(guess);
-                guesses.push(guess);
-                p2 = p1;
-                p1 = guess as u64 + 1;
-            }
+            fill_lattice(ctx, gold.len(), types.len(), &mut lattice, |f, s| {
+                model.score(f, s)
+            });
+            lattice.best(&mut guesses);
+            update(&mut model, ctx, gold, &guesses);
+            right += gold.iter().zip(&guesses).filter(|(g, p)| g == p).count();
+            total += gold.len();
             ctx.remember(&guesses, &mut memory);
         }
         let ner = PerceptronNer {
@@ -192,6 +183,32 @@ pub fn train(
     }
     best.map(|b| b.1)
         .ok_or_else(|| ModelError::Data("no epochs to train".into()))
+}
+
+/// The structured-perceptron update of one sentence: wherever the predicted
+/// path differs from the gold one (a class, or the class before it), the gold
+/// path's features gain and the predicted path's lose. Counts one step per word.
+fn update(model: &mut Trainer, ctx: &Context, gold: &[usize], guess: &[usize]) {
+    let mut feats = [0u64; MAX_FEATS];
+    let (mut gl, mut pl) = ([0u64; LABEL_FEATS], [0u64; LABEL_FEATS]);
+    for i in 0..gold.len() {
+        let (g, p) = (gold[i], guess[i]);
+        let gp = i.checked_sub(1).map(|j| gold[j]);
+        let pp = i.checked_sub(1).map(|j| guess[j]);
+        if g != p {
+            let k = ctx.features(i, &mut feats);
+            model.update(&feats[..k], g, p, 1.0);
+        }
+        if (gp, g) != (pp, p) {
+            ctx.label_features(i, coarse(gp) as u64, &mut gl);
+            ctx.label_features(i, coarse(pp) as u64, &mut pl);
+            model.add(&gl, g, 1.0);
+            model.add(&pl, p, -1.0);
+            model.add(&[transition(gp)], g, 1.0);
+            model.add(&[transition(pp)], p, -1.0);
+        }
+        model.tick();
+    }
 }
 
 /// The sentence ranges of the documents in `sents` (a document starts at each `doc_start`).

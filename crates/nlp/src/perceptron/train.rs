@@ -71,23 +71,28 @@ impl Trainer {
         if truth == guess {
             return;
         }
+        self.add(feats, truth, amount);
+        self.add(feats, guess, -amount);
+    }
+
+    /// Add `delta` to the weights of `feats` for `class` alone (structured
+    /// training moves the gold and the predicted path's features separately).
+    pub(crate) fn add(&mut self, feats: &[u64], class: usize, delta: f32) {
         for &f in feats {
             let row = self.rows.entry(f).or_default();
-            for (class, delta) in [(truth, amount), (guess, -amount)] {
-                let p = match row.iter_mut().position(|p| p.class as usize == class) {
-                    Some(i) => &mut row[i],
-                    None => {
-                        row.push(Param {
-                            class: class as u16,
-                            w: 0.0,
-                            u: 0.0,
-                        });
-                        row.last_mut().expect("just pushed")
-                    }
-                };
-                p.w += delta;
-                p.u += self.step * f64::from(delta);
-            }
+            let p = match row.iter_mut().position(|p| p.class as usize == class) {
+                Some(i) => &mut row[i],
+                None => {
+                    row.push(Param {
+                        class: class as u16,
+                        w: 0.0,
+                        u: 0.0,
+                    });
+                    row.last_mut().expect("just pushed")
+                }
+            };
+            p.w += delta;
+            p.u += self.step * f64::from(delta);
         }
     }
 
