@@ -32,11 +32,25 @@ pub struct Analyzer {
 }
 
 impl Analyzer {
-    /// The full pipeline with the models shipped in the binary.
+    /// The full pipeline with the models shipped in the binary. The language
+    /// models and the mention and attribution data load on two threads, so
+    /// start-up takes about as long as the larger half.
     pub fn new() -> Result<Self, AnalyzerError> {
-        let mut stages = hearsay_nlp::stages().map_err(|e| AnalyzerError::Models(e.to_string()))?;
-        stages.extend(hearsay_mentions::stages());
-        stages.extend(hearsay_attribution::stages());
+        let (language, rest) = std::thread::scope(|s| {
+            let rest = s.spawn(|| {
+                let mut stages = hearsay_mentions::stages();
+                stages.extend(hearsay_attribution::stages());
+                stages
+            });
+            let language = hearsay_nlp::stages();
+            (
+                language,
+                rest.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            )
+        });
+        let mut stages = language.map_err(|e| AnalyzerError::Models(e.to_string()))?;
+        stages.extend(rest);
         Ok(Self::from_stages(stages))
     }
 
