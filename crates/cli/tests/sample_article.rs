@@ -9,7 +9,7 @@
 //! attribution model reads the parse; without it the test would measure nothing).
 
 use serde_json::Value;
-use std::process::Command;
+mod support;
 
 /// The analysis of the sample article as JSON, or `None` when the pipeline is incomplete.
 fn analysis() -> Option<Value> {
@@ -22,11 +22,7 @@ fn analysis() -> Option<Value> {
         env!("CARGO_MANIFEST_DIR"),
         "/../../examples/sample-article.txt"
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_hearsay"))
-        .env_remove("HEARSAY_DB")
-        .args(["analyze", path, "--format", "json"])
-        .output()
-        .expect("the hearsay binary runs");
+    let out = support::run(&["analyze", path, "--format", "json"]);
     assert!(
         out.status.success(),
         "hearsay analyze failed: {}",

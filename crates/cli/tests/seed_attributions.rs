@@ -12,7 +12,7 @@ use hearsay_attribution::brat::parse_ann;
 use hearsay_attribution::score::Scorer;
 use serde_json::Value;
 use std::path::PathBuf;
-use std::process::Command;
+mod support;
 
 /// The seed directory, when the shared material is there and the pipeline is complete.
 fn seed_dir() -> Option<PathBuf> {
@@ -35,12 +35,8 @@ fn seed_dir() -> Option<PathBuf> {
 
 /// Run `hearsay analyze SEED --format FORMAT` and return its standard output.
 fn analyze(dir: &std::path::Path, format: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_hearsay"))
-        .arg("analyze")
-        .arg(dir.join("dprk-troops-treaty.txt"))
-        .args(["--format", format])
-        .output()
-        .expect("the hearsay binary runs");
+    let seed = dir.join("dprk-troops-treaty.txt");
+    let out = support::run(&["analyze", &seed.to_string_lossy(), "--format", format]);
     assert!(
         out.status.success(),
         "hearsay analyze failed: {}",
