@@ -5,11 +5,12 @@
 //! depend on exactly this. Without, the result goes to standard output, in
 //! input order (JSON becomes JSON Lines when there are several documents).
 
-use super::{Outcome, ReadArgs, UsageError, pipeline, progress, report, warn};
+use super::{ReadArgs, UsageError, progress, report, warn};
 use anyhow::Context;
 use hearsay_analyze::Analyzer;
 use hearsay_core::Analysis;
 use hearsay_format::Format;
+use hearsay_ingest::{Outcome, pipeline};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::PathBuf;
