@@ -11,6 +11,8 @@ pub mod eval;
 pub mod eval_attributions;
 pub mod eval_language;
 pub mod eval_mentions;
+pub mod export;
+pub mod resolve;
 pub mod show;
 pub mod train;
 pub mod train_attributions;
