@@ -16,6 +16,8 @@ pub enum Command {
     Ner(super::train_language::Args),
     /// Train the attribution model.
     Attributions(super::train_attributions::Args),
+    /// Count how common each content word is (the weights of claim similarity).
+    Words(super::train_words::Args),
 }
 
 /// Run the chosen training.
@@ -26,5 +28,6 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
         Command::Parser(a) => super::train_language::run(Model::Parser, a),
         Command::Ner(a) => super::train_language::run(Model::Ner, a),
         Command::Attributions(a) => super::train_attributions::run(a),
+        Command::Words(a) => super::train_words::run(a),
     }
 }
