@@ -215,7 +215,9 @@ fn institution_body(ws: &[String], a: &Analysis, before: usize) -> Option<usize>
         .find(|(noun, _)| ws.iter().any(|w| w == noun))?;
     let mut best: Option<(usize, usize)> = None;
     for (i, e) in a.entities.iter().enumerate() {
-        let fits = kinds.contains(&e.kind) || text::words(&e.name).iter().any(|w| w == noun);
+        let named = text::words(&e.name).iter().any(|w| w == noun);
+        let fits = named
+            || (kinds.contains(&e.kind) && !matches!(*noun, "ministry" | "police" | "inspectorate"));
         if !fits || e.etype != EntityType::Org {
             continue;
         }

@@ -111,7 +111,7 @@ fn countries(entities: &[EntityFact]) -> Vec<(usize, Vec<String>)> {
     entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Country)
+        .filter(|(_, e)| e.etype == EntityType::Gpe || e.kind == EntityKind::Country)
         .map(|(i, e)| {
             let mut ws: Vec<String> = e.forms.iter().flat_map(|f| text::words(f)).collect();
             ws.extend(text::words(&e.name));

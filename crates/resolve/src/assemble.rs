@@ -291,6 +291,64 @@ fn origin_key(w: &Work, doc: &DocFacts, linked: &Linked) -> String {
     }
 }
 
+/// Head nouns of descriptions that stand for one body ("the police", "the company").
+const BODY_HEADS: &[(&str, &[EntityKind])] = &[
+    ("agency", &[EntityKind::GovernmentAgency]),
+    ("army", &[EntityKind::MilitaryUnit]),
+    ("company", &[EntityKind::Company]),
+    ("firm", &[EntityKind::Company]),
+    ("hospital", &[]),
+    ("inspectorate", &[EntityKind::GovernmentAgency]),
+    ("laboratory", &[]),
+    ("lab", &[]),
+    ("ministry", &[EntityKind::GovernmentAgency]),
+    ("operator", &[EntityKind::Company]),
+    ("police", &[]),
+    ("service", &[]),
+    ("union", &[]),
+];
+
+/// A source given only as a description ("Police said", "the company said")
+/// is the one body of the story that the description fits and that speaks
+/// elsewhere as a source, when there is exactly one.
+fn resolve_descriptions(works: &mut [Work], linked: &Linked) {
+    let speaking: BTreeSet<String> = works.iter().filter_map(|w| w.source_entity.clone()).collect();
+    for w in works.iter_mut() {
+        if w.source_entity.is_some() {
+            continue;
+        }
+        let Some(text) = w.source_text.as_deref() else { continue };
+        let ws = text::words(text);
+        if ws.len() > 4 || ws.iter().any(|x| x.chars().next().is_some_and(char::is_numeric)) {
+            continue;
+        }
+        let head = description_head(text);
+        let Some((_, kinds)) = BODY_HEADS.iter().find(|(h, _)| *h == head) else {
+            continue;
+        };
+        let fits: Vec<&crate::graph::GraphEntity> = linked
+            .entities
+            .iter()
+            .filter(|e| speaking.contains(&e.id) && e.etype == EntityType::Org)
+            .filter(|e| {
+                kinds.contains(&e.kind)
+                    || e.aliases.iter().chain(std::iter::once(&e.name)).any(|a| text::words(a).contains(&head))
+            })
+            .collect();
+        if let [one] = fits.as_slice() {
+            w.source_entity = Some(one.id.clone());
+            if w.source_kind == SourceKind::Unknown || w.source_kind == SourceKind::AnonymousGroup {
+                w.source_kind = if one.kind == EntityKind::GovernmentAgency {
+                    SourceKind::GovernmentAgency
+                } else {
+                    SourceKind::Organization
+                };
+            }
+            w.origin_key = format!("e:{}", one.id);
+        }
+    }
+}
+
 /// A mention whose source is an outlet (or an unnamed report) carries the
 /// origin of the content it re-reports, when the database holds it: the
 /// mention of that outlet's article, or of an article citing that outlet,
@@ -531,6 +589,7 @@ pub fn assemble(docs: &[DocFacts], linked: Linked) -> (Graph, Vec<ClaimInfo>) {
     let weights = Weights::shipped();
     let mut works = works(docs, &linked, weights);
     reweight(&mut works, weights);
+    resolve_descriptions(&mut works, &linked);
     follow_reports(&mut works, &linked);
     let clusters = average_linkage(&works);
     let mut graph = Graph {
