@@ -164,8 +164,12 @@ pub fn add<S: Store + Send>(
     tally.add_to(&mut summary);
     if options.reanalyze {
         reanalyze(store, analyzer, observer, &mut summary)?;
+        // Re-analysed documents keep their stories: recompute all of them.
+        summary.resolved = crate::resolve_all(store, analyzer)?;
+    } else {
+        let rest = crate::resolve_new(store)?;
+        summary.resolved.add(&rest);
     }
-    summary.resolved = crate::resolve_all(store, analyzer)?;
     Ok(summary)
 }
 
@@ -231,6 +235,7 @@ struct Tally {
     reanalyzed: usize,
     unchanged: usize,
     failed: Vec<Failure>,
+    resolved: crate::ResolveSummary,
 }
 
 impl Tally {
@@ -266,6 +271,7 @@ impl Tally {
         summary.reanalyzed += self.reanalyzed;
         summary.unchanged += self.unchanged;
         summary.failed.extend(self.failed);
+        summary.resolved.add(&self.resolved);
     }
 }
 
@@ -302,6 +308,9 @@ fn write_batches<S: Store>(
             let outcomes = store.put_batch(&items);
             tally.count(&batch, outcomes, observer);
             batch.clear();
+            // The committed documents join the graph now, so that a crash later loses no resolve.
+            let resolved = crate::resolve_new(store)?;
+            tally.resolved.add(&resolved);
         }
         deadline = None;
         if closed {

@@ -217,7 +217,8 @@ fn institution_body(ws: &[String], a: &Analysis, before: usize) -> Option<usize>
     for (i, e) in a.entities.iter().enumerate() {
         let named = text::words(&e.name).iter().any(|w| w == noun);
         let fits = named
-            || (kinds.contains(&e.kind) && !matches!(*noun, "ministry" | "police" | "inspectorate"));
+            || (kinds.contains(&e.kind)
+                && !matches!(*noun, "ministry" | "police" | "inspectorate"));
         if !fits || e.etype != EntityType::Org {
             continue;
         }

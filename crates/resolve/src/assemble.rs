@@ -312,14 +312,23 @@ const BODY_HEADS: &[(&str, &[EntityKind])] = &[
 /// is the one body of the story that the description fits and that speaks
 /// elsewhere as a source, when there is exactly one.
 fn resolve_descriptions(works: &mut [Work], linked: &Linked) {
-    let speaking: BTreeSet<String> = works.iter().filter_map(|w| w.source_entity.clone()).collect();
+    let speaking: BTreeSet<String> = works
+        .iter()
+        .filter_map(|w| w.source_entity.clone())
+        .collect();
     for w in works.iter_mut() {
         if w.source_entity.is_some() {
             continue;
         }
-        let Some(text) = w.source_text.as_deref() else { continue };
+        let Some(text) = w.source_text.as_deref() else {
+            continue;
+        };
         let ws = text::words(text);
-        if ws.len() > 4 || ws.iter().any(|x| x.chars().next().is_some_and(char::is_numeric)) {
+        if ws.len() > 4
+            || ws
+                .iter()
+                .any(|x| x.chars().next().is_some_and(char::is_numeric))
+        {
             continue;
         }
         let head = description_head(text);
@@ -332,7 +341,10 @@ fn resolve_descriptions(works: &mut [Work], linked: &Linked) {
             .filter(|e| speaking.contains(&e.id) && e.etype == EntityType::Org)
             .filter(|e| {
                 kinds.contains(&e.kind)
-                    || e.aliases.iter().chain(std::iter::once(&e.name)).any(|a| text::words(a).contains(&head))
+                    || e.aliases
+                        .iter()
+                        .chain(std::iter::once(&e.name))
+                        .any(|a| text::words(a).contains(&head))
             })
             .collect();
         if let [one] = fits.as_slice() {

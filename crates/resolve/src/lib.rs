@@ -38,6 +38,7 @@ mod frames;
 mod graph;
 mod quantity;
 mod similarity;
+pub mod stories;
 mod text;
 
 pub use assemble::ClaimInfo;

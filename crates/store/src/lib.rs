@@ -99,14 +99,31 @@ pub trait Store {
     fn missing_facts(&self) -> Result<Vec<DocId>, StoreError>;
 
     /// Replace the graph of some stories in one transaction: delete what
-    /// `remove` held, write each new story, and record the clusters whose
-    /// assessment changed (naming `moved_by`, the document that moved them).
+    /// `remove` held, write each new story, index the blocking `keys` of
+    /// newly resolved documents, and record the clusters whose assessment
+    /// changed (naming `moved_by`, the document that moved them).
     fn replace_stories(
         &mut self,
         remove: &[String],
         stories: &[(String, Graph)],
+        keys: &[(DocId, Vec<String>)],
         moved_by: Option<&str>,
     ) -> Result<(), StoreError>;
+
+    /// Forget every story, key and graph row (before a full recompute).
+    fn clear_graph(&mut self) -> Result<(), StoreError>;
+
+    /// Documents that share a blocking key with `keys`, sorted.
+    fn docs_with_keys(&self, keys: &[String]) -> Result<Vec<DocId>, StoreError>;
+
+    /// The story of each of these documents that has one.
+    fn stories_of(&self, ids: &[DocId]) -> Result<HashMap<DocId, String>, StoreError>;
+
+    /// The documents of these stories, sorted.
+    fn story_documents(&self, stories: &[String]) -> Result<Vec<DocId>, StoreError>;
+
+    /// Documents with facts but no story yet (stored, not resolved).
+    fn unresolved(&self) -> Result<Vec<DocId>, StoreError>;
 
     /// The whole stored graph.
     fn graph(&self) -> Result<Graph, StoreError>;

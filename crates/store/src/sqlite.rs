@@ -180,12 +180,23 @@ impl Store for SqliteStore {
         &mut self,
         remove: &[String],
         stories: &[(String, Graph)],
+        keys: &[(DocId, Vec<String>)],
         moved_by: Option<&str>,
     ) -> Result<(), StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         graph::delete_stories(&tx, remove)?;
+        {
+            let mut put = tx.prepare_cached(
+                "INSERT OR IGNORE INTO graph_keys (key, doc) SELECT ?1, seq FROM documents WHERE id = ?2",
+            )?;
+            for (doc, ks) in keys {
+                for k in ks {
+                    put.execute(rusqlite::params![k, doc.as_str()])?;
+                }
+            }
+        }
         let mut seq_of: HashMap<String, i64> = HashMap::new();
         {
             let mut seq = tx.prepare_cached("SELECT seq FROM documents WHERE id = ?1")?;
@@ -214,6 +225,82 @@ impl Store for SqliteStore {
 
     fn graph(&self) -> Result<Graph, StoreError> {
         graph::read_graph(&self.conn)
+    }
+
+    fn clear_graph(&mut self) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for table in [
+            "graph_mentions",
+            "graph_aliases",
+            "graph_entity_members",
+            "graph_entities",
+            "graph_origins",
+            "graph_claims",
+            "graph_clusters",
+            "graph_relations",
+            "graph_timeline_points",
+            "graph_stories",
+            "graph_keys",
+        ] {
+            tx.execute(&format!("DELETE FROM {table}"), [])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn docs_with_keys(&self, keys: &[String]) -> Result<Vec<DocId>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.id FROM graph_keys k JOIN documents d ON d.seq = k.doc WHERE k.key = ?1",
+        )?;
+        let mut out = std::collections::BTreeSet::new();
+        for k in keys {
+            for id in stmt.query_map([k], |r| r.get::<_, String>(0))? {
+                out.insert(DocId::from_hex(id?));
+            }
+        }
+        Ok(out.into_iter().collect())
+    }
+
+    fn stories_of(&self, ids: &[DocId]) -> Result<HashMap<DocId, String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.story FROM graph_stories s JOIN documents d ON d.seq = s.doc WHERE d.id = ?1",
+        )?;
+        let mut out = HashMap::new();
+        for id in ids {
+            if let Some(story) = stmt
+                .query_row([id.as_str()], |r| r.get::<_, String>(0))
+                .optional()?
+            {
+                out.insert(id.clone(), story);
+            }
+        }
+        Ok(out)
+    }
+
+    fn story_documents(&self, stories: &[String]) -> Result<Vec<DocId>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.id FROM graph_stories s JOIN documents d ON d.seq = s.doc WHERE s.story = ?1",
+        )?;
+        let mut out = std::collections::BTreeSet::new();
+        for story in stories {
+            for id in stmt.query_map([story], |r| r.get::<_, String>(0))? {
+                out.insert(DocId::from_hex(id?));
+            }
+        }
+        Ok(out.into_iter().collect())
+    }
+
+    fn unresolved(&self) -> Result<Vec<DocId>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT d.id FROM documents d JOIN doc_facts f ON f.doc = d.seq
+             LEFT JOIN graph_stories s ON s.doc = d.seq WHERE s.doc IS NULL ORDER BY d.id",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows
+            .map(|r| r.map(DocId::from_hex))
+            .collect::<Result<_, _>>()?)
     }
 
     fn analyzers(&self) -> Result<HashMap<DocId, String>, StoreError> {
