@@ -7,6 +7,7 @@
 //! A crash (even `kill -9`) loses at most the batch being written, never part
 //! of a document, and adding the same inputs again stores exactly what is missing.
 
+use super::outln;
 use super::{DbArg, Outcome, ReadArgs, UsageError, pipeline, progress, report, warn};
 use hearsay_analyze::Analyzer;
 use hearsay_core::{Analysis, DocId};
@@ -15,6 +16,7 @@ use indicatif::ProgressBar;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
 use std::time::{Duration, Instant};
@@ -116,7 +118,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 if let Some((path, error)) = outcome.failure() {
                     report(&bar, &error);
                     summary.failed.push(Failure { path, error });
-                    return;
+                    return ControlFlow::Continue(());
                 }
                 match outcome {
                     Outcome::Failed(_) | Outcome::Crashed { .. } => {}
@@ -135,6 +137,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         let _ = to_store.send(analysis);
                     }
                 }
+                ControlFlow::Continue(())
             },
         );
         drop(to_store);
@@ -148,7 +151,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     bar.finish_and_clear();
     summary.seconds = started.elapsed().as_secs_f64();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&summary)?);
+        outln!("{}", serde_json::to_string_pretty(&summary)?)?;
     } else {
         print_summary(&summary, &args.db);
     }

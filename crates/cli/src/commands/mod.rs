@@ -1,5 +1,6 @@
 //! One module per subcommand, and what the everyday commands share: the
-//! `--db` option, the read → analyze pipeline, progress display.
+//! `--db` option, the read → analyze pipeline, progress display, and writing
+//! to standard output (where a closed pipe ends the command quietly).
 
 pub mod add;
 pub mod analyze;
@@ -10,6 +11,7 @@ pub mod eval;
 pub mod eval_attributions;
 pub mod eval_language;
 pub mod eval_mentions;
+pub mod outputs;
 pub mod show;
 pub mod train;
 pub mod train_attributions;
@@ -21,7 +23,8 @@ use hearsay_read::{Input, InputFormat, ReadError, ReadItem, ReadOptions, ReadWar
 use hearsay_store::SqliteStore;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::iter::{ParallelBridge, ParallelIterator};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::mpsc::sync_channel;
 
@@ -29,6 +32,47 @@ use std::sync::mpsc::sync_channel;
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct UsageError(pub String);
+
+/// Standard output was closed by its reader (`hearsay … | head`): the command
+/// stops there, quietly and successfully.
+#[derive(Debug, thiserror::Error)]
+#[error("standard output was closed")]
+pub struct StdoutClosed;
+
+/// The error of a failed write to standard output: [`StdoutClosed`] for a
+/// closed pipe, the I/O error otherwise.
+pub fn stdout_error(e: std::io::Error) -> anyhow::Error {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        StdoutClosed.into()
+    } else {
+        anyhow::Error::new(e).context("writing to standard output")
+    }
+}
+
+/// Write to standard output, returning the error (see [`stdout_error`])
+/// where `print!` would panic.
+pub fn write_stdout(args: std::fmt::Arguments) -> anyhow::Result<()> {
+    std::io::stdout()
+        .lock()
+        .write_fmt(args)
+        .map_err(stdout_error)
+}
+
+/// `print!` to standard output that returns an `anyhow::Result` (see [`write_stdout`]).
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::commands::write_stdout(format_args!($($arg)*))
+    };
+}
+
+/// `println!` to standard output that returns an `anyhow::Result` (see [`write_stdout`]).
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::commands::write_stdout(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+pub(crate) use {out, outln};
 
 /// The `--db` option.
 #[derive(clap::Args, Debug, Clone)]
@@ -72,8 +116,8 @@ pub struct ReadArgs {
     /// Read every input as this format instead of going by extension.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub from: Option<From>,
-    /// Skip files (and JSONL lines) larger than this many megabytes.
-    #[arg(long, default_value_t = 16, value_name = "MB")]
+    /// Skip files (and JSONL lines) larger than this many MiB (mebibytes, 2^20 bytes).
+    #[arg(long, default_value_t = 16, value_name = "MiB")]
     pub max_size: u64,
 }
 
@@ -153,13 +197,14 @@ impl Outcome {
 
 /// Read `inputs` on one thread, analyze on all cores, and hand each outcome
 /// to `sink` on the calling thread, numbered in input order (outcomes arrive
-/// in any order). Documents for which `skip` is true are not analyzed.
+/// in any order). Documents for which `skip` is true are not analyzed. When
+/// `sink` breaks, reading and analysis stop soon after.
 pub fn pipeline(
     inputs: &[Input],
     options: ReadOptions,
     analyzer: &Analyzer,
     skip: &(dyn Fn(&Document) -> bool + Sync),
-    mut sink: impl FnMut(usize, Outcome),
+    mut sink: impl FnMut(usize, Outcome) -> ControlFlow<()>,
 ) {
     let width = rayon::current_num_threads() * 2;
     std::thread::scope(|scope| {
@@ -177,10 +222,10 @@ pub fn pipeline(
             }
         });
         scope.spawn(move || {
-            item_rx
-                .into_iter()
-                .par_bridge()
-                .for_each_with(outcomes, |outcomes, (n, item)| {
+            // Ends early (dropping `item_rx`, which stops the reader) once the caller stops.
+            let _ = item_rx.into_iter().par_bridge().try_for_each_with(
+                outcomes,
+                |outcomes, (n, item)| {
                     let outcome = match item {
                         Err(e) => Outcome::Failed(e),
                         Ok(item) if skip(&item.document) => Outcome::Skipped,
@@ -211,11 +256,14 @@ pub fn pipeline(
                         }
                     };
                     // The receiver only goes away when the caller stops early.
-                    let _ = outcomes.send((n, outcome));
-                });
+                    outcomes.send((n, outcome))
+                },
+            );
         });
         for (n, outcome) in outcome_rx {
-            sink(n, outcome);
+            if sink(n, outcome).is_break() {
+                break;
+            }
         }
     });
 }
@@ -346,6 +394,7 @@ mod tests {
                     Outcome::Failed(e) => format!("failed: {e}"),
                 };
                 seen.push((n, what));
+                ControlFlow::Continue(())
             },
         );
         seen.sort();

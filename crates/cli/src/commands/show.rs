@@ -1,5 +1,6 @@
 //! `hearsay show DOC`: one stored document with its analysis.
 
+use super::out;
 use super::{DbArg, UsageError};
 use hearsay_format::Format;
 use hearsay_store::{Store, StoreError};
@@ -49,6 +50,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         (_, ShowFormat::Text) => Format::Text,
         (_, ShowFormat::Brat) => Format::Brat,
     };
-    print!("{}", format.render(&analysis, id.short()));
+    out!("{}", format.render(&analysis, id.short()))?;
     Ok(ExitCode::SUCCESS)
 }
