@@ -102,11 +102,60 @@ fn the_outlet_and_its_origin_form_the_chain() {
     // The source's affiliation (NATO) is no link of the chain.
     let told = claim(&a, "told", "watching closely");
     assert_eq!(via(told), ["Reuters"]);
+}
 
-    // "Analysts estimated that …, a sum they described as …": "they" are the
-    // analysts themselves, not an intermediary.
-    let described = claim(&a, "described", "unusually high");
-    assert!(via(described).is_empty(), "{described:#}");
+#[test]
+fn a_fragment_of_a_claim_is_not_a_claim_of_its_own() {
+    let a = analysis();
+    // "Analysts estimated that …, a sum they described as unusually high …":
+    // the description is part of the analysts' claim, not a second one by "they".
+    let estimated = claim(&a, "estimated", "unusually high");
+    assert_eq!(
+        text(&estimated["source"]["text"]),
+        "Analysts at the Institute for Northern Security"
+    );
+    let described: Vec<&Value> = claims(&a)
+        .iter()
+        .filter(|c| text(&c["cue"]["text"]) == "described")
+        .collect();
+    assert!(described.is_empty(), "{described:#?}");
+}
+
+/// The entity one of whose mentions is written `mention`.
+fn entity<'a>(a: &'a Value, mention: &str) -> &'a Value {
+    a["entities"]
+        .as_array()
+        .expect("an entities array")
+        .iter()
+        .find(|e| {
+            e["mentions"]
+                .as_array()
+                .is_some_and(|ms| ms.iter().any(|m| text(&m["text"]) == mention))
+        })
+        .unwrap_or_else(|| panic!("no entity written {mention:?}"))
+}
+
+#[test]
+fn names_are_whole_and_typed_by_what_they_name() {
+    let a = analysis();
+    let observatory = entity(&a, "Open Maritime Observatory");
+    assert_eq!(
+        (text(&observatory["type"]), text(&observatory["kind"])),
+        ("ORG", "think_tank")
+    );
+    for e in a["entities"].as_array().unwrap() {
+        let name = text(&e["name"]);
+        assert!(
+            !matches!(name, "Open" | "Maritime Observatory"),
+            "a piece of a name is no entity: {e:#}"
+        );
+    }
+    // "the Varenga peninsula", "the Varenga coast": a location, not a city.
+    let varenga = entity(&a, "Varenga");
+    assert_eq!(
+        (text(&varenga["type"]), text(&varenga["kind"])),
+        ("LOC", "location")
+    );
 }
 
 #[test]
