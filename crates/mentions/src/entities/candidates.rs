@@ -358,10 +358,12 @@ fn split_at_lower_words(w: &Words, r: std::ops::Range<usize>) -> Vec<std::ops::R
     out
 }
 
-/// "Black Sea", "Korean Peninsula", "Eastern Front": a location without a government.
+/// "Black Sea", "Korean Peninsula", "Eastern Front", "Gulf of Varenga": a
+/// location without a government.
 fn is_location_name(w: &Words, r: std::ops::Range<usize>) -> bool {
     let last = w.lw(r.end - 1);
-    is_feature_word(last) || last == "front"
+    let feature_of = r.len() > 2 && is_feature_word(w.lw(r.start)) && w.lw(r.start + 1) == "of";
+    is_feature_word(last) || last == "front" || feature_of
 }
 
 /// A word naming a geographic feature rather than a place with a government

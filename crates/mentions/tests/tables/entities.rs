@@ -79,6 +79,13 @@ const CASES: &[(&str, &str, &str, T, K)] = &[
         K::Location,
     ),
     (
+        "Talks on fishing rights in the Gulf of Varenga will resume on October 6.",
+        "Gulf of Varenga",
+        "Gulf of Varenga",
+        T::Loc,
+        K::Location,
+    ),
+    (
         "Tankers waited at the mouth of the Kessel river for a week.",
         "Kessel",
         "Kessel",
