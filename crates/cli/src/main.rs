@@ -23,8 +23,8 @@ struct Cli {
 const EXAMPLES: &str = "\
 Examples:
   hearsay analyze examples/sample-article.txt            # read one article, print what it claims
-  hearsay analyze articles/ --format brat --out preds/   # one .ann file per article
-  hearsay add articles/ --db news.db                     # analyze a folder into a database
+  hearsay analyze examples/ --format brat --out preds/   # one .ann file per article
+  hearsay add examples/ --db news.db                     # analyze a folder into a database
   hearsay claims --entity NATO --db news.db              # query the stored claims
 
 The options --db and --json may also come before the command: hearsay --db news.db docs

@@ -33,12 +33,13 @@ const BATCH_WAIT: Duration = Duration::from_secs(1);
 #[derive(clap::Args)]
 #[command(after_help = "\
 Examples:
-  hearsay add articles/ --db news.db          # every .txt/.html/.jsonl below articles/
-  hearsay add feed.jsonl page.html            # a JSONL feed and one page into hearsay.db
-  curl -s URL | hearsay add -                 # standard input (format sniffed)
+  hearsay add examples/ --db news.db          # every .txt/.html/.jsonl below examples/
+  hearsay add examples/sample-feed.jsonl examples/sample-page.html   # into hearsay.db
+  cat examples/sample-article.txt | hearsay add - --db news.db       # standard input (format sniffed)
   hearsay add --reanalyze --db news.db        # redo documents analyzed by an older analyzer
 
-A document already stored (same text, same analyzer) is left as it is.")]
+A document already stored (the same text) is left as it is, whichever analyzer
+version produced its analysis; --reanalyze redoes those of other versions.")]
 pub struct Args {
     #[command(flatten)]
     read: ReadArgs,

@@ -23,9 +23,11 @@ use std::process::ExitCode;
 #[command(after_help = "\
 Examples:
   hearsay analyze examples/sample-article.txt
-  hearsay analyze article.html --format json
-  hearsay analyze articles/ --format brat --out preds/    # preds/NAME.ann (+ NAME.txt)
-  cat feed.jsonl | hearsay analyze - --format jsonl")]
+  hearsay analyze examples/sample-page.html --format json
+  hearsay analyze examples/ --format brat --out preds/    # preds/NAME.ann (+ NAME.txt)
+  cat examples/sample-feed.jsonl | hearsay analyze - --format jsonl
+
+--out never writes over an input, nor over an existing file unless --force.")]
 pub struct Args {
     #[command(flatten)]
     read: ReadArgs,

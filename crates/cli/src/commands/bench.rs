@@ -12,6 +12,11 @@ use std::time::Duration;
 /// Arguments of `hearsay bench`.
 #[derive(clap::Args)]
 #[command(after_help = "\
+Examples:
+  hearsay bench                                  # the shared PolNeAR dev texts, 1 and all threads
+  hearsay bench examples/ --min-time 1 --threads 1
+  hearsay bench --json > bench.json              # schema hearsay.bench/1
+
 Stages run one document at a time, in order, as `hearsay analyze` runs them; each
 stage is timed on its own. Words are \\w+ runs (the attribution scorer's definition),
 MB are 10^6 bytes of UTF-8 text. On N threads, a stage's rates divide its measured

@@ -9,9 +9,9 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 #[command(after_help = "\
 Examples:
-  hearsay claims --entity \"North Korea\"          # also finds claims that say DPRK or Pyongyang
-  hearsay claims --source \"intelligence\" --limit 20
-  hearsay claims --search 'troops AND (sent OR deployed)' --json
+  hearsay claims --entity NATO --db news.db      # also finds claims that say \"the alliance\"
+  hearsay claims --source ministry --limit 20 --db news.db
+  hearsay claims --search 'fishing AND (talks OR rights)' --json --db news.db
 
 All given conditions must hold. --search uses SQLite FTS5 syntax: words,
 \"exact phrases\", AND, OR, NOT, prefix*.")]

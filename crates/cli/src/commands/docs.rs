@@ -10,7 +10,7 @@ use std::process::ExitCode;
 #[command(after_help = "\
 Examples:
   hearsay docs --db news.db
-  hearsay docs --search 'troops AND Kursk' --json")]
+  hearsay docs --search 'fleet AND exercises' --json --db news.db")]
 pub struct Args {
     #[command(flatten)]
     db: DbArg,
