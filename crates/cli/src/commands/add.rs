@@ -35,7 +35,7 @@ const BATCH_WAIT: Duration = Duration::from_secs(1);
 Examples:
   hearsay add examples/ --db news.db          # every .txt/.html/.jsonl below examples/
   hearsay add examples/sample-feed.jsonl examples/sample-page.html   # into hearsay.db
-  cat examples/sample-article.txt | hearsay add - --db news.db       # standard input (format sniffed)
+  cat examples/sample-article.txt | hearsay add - --db news.db       # standard input
   hearsay add --reanalyze --db news.db        # redo documents analyzed by an older analyzer
 
 A document already stored (the same text) is left as it is, whichever analyzer

@@ -281,6 +281,17 @@ fn every_command_shows_examples_in_its_help() {
                 path.join(" ")
             );
         }
+        // Every line is a command or continues one: none was wrapped by the help renderer.
+        let mut continues = false;
+        for line in section(&text, "Examples:") {
+            let l = line.trim();
+            assert!(
+                continues || l.starts_with("hearsay ") || l.contains("| hearsay "),
+                "hearsay {} --help: {line:?} is not an example command (too long a line?)",
+                path.join(" ")
+            );
+            continues = markdown::without_comment(l).trim_end().ends_with('\\');
+        }
     }
 }
 
