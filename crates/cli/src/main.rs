@@ -42,6 +42,10 @@ enum Command {
     Show(commands::show::Args),
     /// Query the stored claims (attributions).
     Claims(commands::claims::Args),
+    /// Recompute the claim graph across articles from the stored documents.
+    Resolve(commands::resolve::Args),
+    /// Write the stored claim graph in a format other tools read.
+    Export(commands::export::Args),
     /// Train a statistical model from annotated data.
     #[command(subcommand)]
     Train(commands::train::Command),
@@ -60,6 +64,8 @@ fn main() -> ExitCode {
         Command::Docs(args) => commands::docs::run(args),
         Command::Show(args) => commands::show::run(args),
         Command::Claims(args) => commands::claims::run(args),
+        Command::Resolve(args) => commands::resolve::run(args),
+        Command::Export(args) => commands::export::run(args),
         Command::Train(cmd) => commands::train::run(cmd),
         Command::Eval(cmd) => commands::eval::run(cmd),
         Command::Bench(args) => commands::bench::run(args),

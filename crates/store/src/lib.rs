@@ -20,6 +20,7 @@
 //! ```
 
 mod error;
+mod graph;
 mod load;
 mod query;
 pub mod schema;
@@ -35,7 +36,17 @@ pub use query::{
 pub use sqlite::SqliteStore;
 
 use hearsay_core::{Analysis, DocId, Document};
+use hearsay_resolve::{DocFacts, Graph};
 use std::collections::HashMap;
+
+/// One document to store: its analysis and the facts resolve read out of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Put<'a> {
+    /// The analysis (tokens and NER spans are not stored).
+    pub analysis: &'a Analysis,
+    /// What resolve needs of it, read while its tokens were still there.
+    pub facts: Option<&'a DocFacts>,
+}
 
 /// What [`Store::put`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -59,7 +70,7 @@ pub trait Store {
     /// stored, which costs far less per document than a transaction each.
     /// Each document is stored whole or not at all, and one that fails does
     /// not keep the others out: the results say what became of each, in order.
-    fn put_batch(&mut self, analyses: &[&Analysis]) -> Vec<Result<PutOutcome, StoreError>>;
+    fn put_batch(&mut self, items: &[Put<'_>]) -> Vec<Result<PutOutcome, StoreError>>;
 
     /// The analyzer version of every stored document.
     fn analyzers(&self) -> Result<HashMap<DocId, String>, StoreError>;
@@ -82,4 +93,24 @@ pub trait Store {
 
     /// Claims matching a query, with their document.
     fn claims(&self, query: &ClaimQuery) -> Result<Vec<Claim>, StoreError>;
+
+    /// The stored resolve facts of these documents (those that have facts of
+    /// the current version), in the order given.
+    fn facts(&self, ids: &[DocId]) -> Result<Vec<DocFacts>, StoreError>;
+
+    /// Documents without resolve facts of the current version.
+    fn missing_facts(&self) -> Result<Vec<DocId>, StoreError>;
+
+    /// Replace the graph of some stories in one transaction: delete what
+    /// `remove` held, write each new story, and record the clusters whose
+    /// assessment changed (naming `moved_by`, the document that moved them).
+    fn replace_stories(
+        &mut self,
+        remove: &[String],
+        stories: &[(String, Graph)],
+        moved_by: Option<&str>,
+    ) -> Result<(), StoreError>;
+
+    /// The whole stored graph.
+    fn graph(&self) -> Result<Graph, StoreError>;
 }

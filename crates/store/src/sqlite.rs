@@ -5,9 +5,10 @@ use crate::tags::untag;
 use crate::write::put_one;
 use crate::{
     Claim, ClaimCue, ClaimDocument, ClaimHedge, ClaimQuery, ClaimSource, ClaimVia, DocQuery,
-    DocSummary, PutOutcome, Store, StoreError, StoredSpan, schema::MIGRATIONS,
+    DocSummary, Put, PutOutcome, Store, StoreError, StoredSpan, graph, schema::MIGRATIONS,
 };
 use hearsay_core::{Analysis, CharMap, DocId, Document};
+use hearsay_resolve::{DocFacts, Graph};
 use rusqlite::{Connection, OptionalExtension, Row, ToSql, TransactionBehavior};
 use std::collections::HashMap;
 use std::path::Path;
@@ -77,11 +78,11 @@ impl SqliteStore {
     }
 
     /// Store one document in its own transaction.
-    fn put_alone(&mut self, a: &Analysis) -> Result<PutOutcome, StoreError> {
+    fn put_alone(&mut self, item: Put<'_>) -> Result<PutOutcome, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let outcome = put_one(&tx, a)?;
+        let outcome = put_one(&tx, item)?;
         tx.commit()?;
         Ok(outcome)
     }
@@ -91,13 +92,13 @@ impl SqliteStore {
     /// No savepoint per document: FTS5 flushes its pending terms to a new
     /// segment at every savepoint, which would undo most of the gain of
     /// batching (see docs/PERFORMANCE.md).
-    fn put_together(&mut self, analyses: &[&Analysis]) -> Result<Vec<PutOutcome>, StoreError> {
+    fn put_together(&mut self, items: &[Put<'_>]) -> Result<Vec<PutOutcome>, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let outcomes = analyses
+        let outcomes = items
             .iter()
-            .map(|a| put_one(&tx, a))
+            .map(|item| put_one(&tx, *item))
             .collect::<Result<_, _>>()?;
         tx.commit()?;
         Ok(outcomes)
@@ -135,19 +136,85 @@ fn migrate(conn: &mut Connection, path: &str) -> Result<(), StoreError> {
 
 impl Store for SqliteStore {
     fn put(&mut self, a: &Analysis) -> Result<PutOutcome, StoreError> {
-        self.put_alone(a)
+        self.put_alone(Put {
+            analysis: a,
+            facts: None,
+        })
     }
 
-    fn put_batch(&mut self, analyses: &[&Analysis]) -> Vec<Result<PutOutcome, StoreError>> {
-        if let [one] = analyses {
-            return vec![self.put_alone(one)];
+    fn put_batch(&mut self, items: &[Put<'_>]) -> Vec<Result<PutOutcome, StoreError>> {
+        if let [one] = items {
+            return vec![self.put_alone(*one)];
         }
-        match self.put_together(analyses) {
+        match self.put_together(items) {
             Ok(outcomes) => outcomes.into_iter().map(Ok).collect(),
             // Something failed and the whole transaction was rolled back: store
             // the documents one by one, so that only the failing ones fail.
-            Err(_) => analyses.iter().map(|a| self.put_alone(a)).collect(),
+            Err(_) => items.iter().map(|item| self.put_alone(*item)).collect(),
         }
+    }
+
+    fn facts(&self, ids: &[DocId]) -> Result<Vec<DocFacts>, StoreError> {
+        let mut seq = self
+            .conn
+            .prepare_cached("SELECT seq FROM documents WHERE id = ?1")?;
+        let mut seqs = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(s) = seq
+                .query_row([id.as_str()], |r| r.get::<_, i64>(0))
+                .optional()?
+            {
+                seqs.push(s);
+            }
+        }
+        graph::facts_of(&self.conn, &seqs)
+    }
+
+    fn missing_facts(&self) -> Result<Vec<DocId>, StoreError> {
+        Ok(graph::missing_facts(&self.conn)?
+            .into_iter()
+            .map(DocId::from_hex)
+            .collect())
+    }
+
+    fn replace_stories(
+        &mut self,
+        remove: &[String],
+        stories: &[(String, Graph)],
+        moved_by: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        graph::delete_stories(&tx, remove)?;
+        let mut seq_of: HashMap<String, i64> = HashMap::new();
+        {
+            let mut seq = tx.prepare_cached("SELECT seq FROM documents WHERE id = ?1")?;
+            let mut story_of = tx.prepare_cached(
+                "INSERT OR REPLACE INTO graph_stories (doc, story) VALUES (?1, ?2)",
+            )?;
+            for (story, g) in stories {
+                for d in &g.documents {
+                    if let Some(s) = seq
+                        .query_row([d.id.as_str()], |r| r.get::<_, i64>(0))
+                        .optional()?
+                    {
+                        seq_of.insert(d.id.clone(), s);
+                        story_of.execute(rusqlite::params![s, story])?;
+                    }
+                }
+            }
+        }
+        for (story, g) in stories {
+            graph::write_story(&tx, story, g, &seq_of)?;
+            graph::record_history(&tx, g, moved_by)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn graph(&self) -> Result<Graph, StoreError> {
+        graph::read_graph(&self.conn)
     }
 
     fn analyzers(&self) -> Result<HashMap<DocId, String>, StoreError> {

@@ -8,10 +8,11 @@
 //! when there are several documents); a closed pipe stops the command quietly.
 
 use super::outputs::OutDir;
-use super::{Outcome, ReadArgs, UsageError, pipeline, progress, report, stdout_error, warn};
+use super::{ReadArgs, UsageError, progress, report, stdout_error, warn};
 use hearsay_analyze::Analyzer;
 use hearsay_core::Analysis;
 use hearsay_format::Format;
+use hearsay_ingest::{Outcome, pipeline};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::ops::ControlFlow;

@@ -355,6 +355,7 @@ fn format_md_describes_every_field_of_the_json_outputs() {
         "hearsay docs --db news.db --json",
         "hearsay claims --db news.db --json",
         "hearsay show b1331048 --db news.db --json",
+        "hearsay resolve --db news.db --json",
     ] {
         let out = sandbox.sh(script);
         assert!(out.status.success(), "{script}");

@@ -195,6 +195,9 @@ fn executable(path: &str) -> Result<(), String> {
     }
 }
 
+/// The subcommands that print only a summary, on standard error (unless `--json`).
+const SUMMARY_ONLY: [&str; 2] = ["add", "resolve"];
+
 /// True when the command reads the shared corpus.
 pub fn needs_corpus(text: &str) -> bool {
     text.contains("../shared") || text.contains("HEARSAY_SHARED")
@@ -213,7 +216,9 @@ pub fn judge(command: &str, out: &Output) -> Result<(), String> {
         .find(|s| words(s).first() == Some(&"hearsay"))
         .unwrap_or(command);
     let w = words(segment);
-    let quiet = w.contains(&"--out") || (w.get(1) == Some(&"add") && !w.contains(&"--json"));
+    // Output into files, or a summary on standard error, is not a query's answer.
+    let summary_only = w.get(1).is_some_and(|c| SUMMARY_ONLY.contains(c)) && !w.contains(&"--json");
+    let quiet = summary_only || w.contains(&"--out") || segment.contains('>');
     let empty = stdout.trim().is_empty() || stdout.trim() == "[]";
     if !quiet && empty {
         return Err(format!(
