@@ -55,7 +55,7 @@ const INSTITUTIONS: &[(&str, &[EntityKind])] = &[
 
 /// Record each person source's roles and, when a role speaks for a body, the
 /// body's article entity.
-pub fn assign(a: &Analysis, entities: &mut [EntityFact], mentions: &[MentionFact]) {
+pub fn assign(a: &Analysis, entities: &mut Vec<EntityFact>, mentions: &[MentionFact]) {
     let country_words: Vec<String> = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Country)
@@ -90,8 +90,8 @@ pub fn assign(a: &Analysis, entities: &mut [EntityFact], mentions: &[MentionFact
             .source
             .as_ref()
             .map_or(at.cue.span.start, |s| s.span.start);
-        let body = named_body(&described, entities, p)
-            .or_else(|| portfolio_body(&described, &country_words, entities))
+        let body = portfolio_body(&described, &country_words, entities)
+            .or_else(|| named_body(&described, entities, p))
             .or_else(|| institution_body(&ws, a, at_start));
         if let Some(b) = body
             && (office || entities[b].kind != EntityKind::University)
@@ -141,36 +141,68 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 }
 
 /// A minister's portfolio ("Health Minister", "Kestria's defence minister"):
-/// the article's one body of that portfolio.
+/// the body of that portfolio of the country the role names, created when the
+/// article does not name it otherwise; without a country, the article's one
+/// body of that portfolio.
 fn portfolio_body(
     described: &str,
     country_words: &[String],
-    entities: &[EntityFact],
+    entities: &mut Vec<EntityFact>,
 ) -> Option<usize> {
     let ws = text::words(described);
-    let at = ws.iter().position(|w| w == "minister")?;
-    let portfolio: Vec<&str> = ws[..at]
-        .iter()
-        .rev()
-        .take_while(|w| !country_words.contains(w) && w.as_str() != "deputy" && w.as_str() != "the")
-        .map(String::as_str)
-        .collect();
-    let phrase = format!(
-        "{} ministry",
-        portfolio.into_iter().rev().collect::<Vec<_>>().join(" ")
-    );
-    let key = portfolio_key(&phrase, country_words)?;
+    let at = ws.iter().position(|w| w == "minister" || w == "ministry")?;
+    let mut portfolio: Vec<&str> = Vec::new();
+    let mut country_word = None;
+    for w in ws[..at].iter().rev() {
+        if country_words.contains(w) {
+            country_word = Some(w.clone());
+            break;
+        }
+        if matches!(
+            w.as_str(),
+            "deputy" | "the" | "a" | "an" | "former" | "vice" | "first"
+        ) {
+            break;
+        }
+        portfolio.push(w);
+    }
+    if portfolio.is_empty() {
+        return None;
+    }
+    portfolio.reverse();
+    let key = portfolio_key(&format!("{} ministry", portfolio.join(" ")), country_words)?;
+    let country = country_word.and_then(|cw| {
+        entities
+            .iter()
+            .find(|e| {
+                e.kind == EntityKind::Country
+                    && e.forms
+                        .iter()
+                        .chain(std::iter::once(&e.name))
+                        .any(|f| text::fold(f) == cw)
+            })
+            .map(|e| e.id.clone())
+    });
     let matching: Vec<usize> = entities
         .iter()
         .enumerate()
         .filter(|(_, e)| {
             e.etype == EntityType::Org
                 && portfolio_key(&e.name, country_words).as_deref() == Some(key.as_str())
+                && (country.is_none() || e.country == country)
         })
         .map(|(i, _)| i)
         .collect();
-    match matching.as_slice() {
-        [one] => Some(*one),
+    match (matching.as_slice(), country) {
+        ([one], _) => Some(*one),
+        ([], Some(c)) => {
+            let country_name = entities
+                .iter()
+                .find(|e| e.id == c)
+                .map(|e| e.name.clone())?;
+            entities.push(crate::agency::body(&c, &country_name, &key, Vec::new()));
+            Some(entities.len() - 1)
+        }
         _ => None,
     }
 }
@@ -183,8 +215,9 @@ fn institution_body(ws: &[String], a: &Analysis, before: usize) -> Option<usize>
         .find(|(noun, _)| ws.iter().any(|w| w == noun))?;
     let mut best: Option<(usize, usize)> = None;
     for (i, e) in a.entities.iter().enumerate() {
-        let fits = kinds.contains(&e.kind)
-            || (*noun == "ministry" && text::words(&e.name).iter().any(|w| w == "ministry"));
+        let named = text::words(&e.name).iter().any(|w| w == noun);
+        let fits = named
+            || (kinds.contains(&e.kind) && !matches!(*noun, "ministry" | "police" | "inspectorate"));
         if !fits || e.etype != EntityType::Org {
             continue;
         }

@@ -111,7 +111,7 @@ fn countries(entities: &[EntityFact]) -> Vec<(usize, Vec<String>)> {
     entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Country)
+        .filter(|(_, e)| e.etype == EntityType::Gpe || e.kind == EntityKind::Country)
         .map(|(i, e)| {
             let mut ws: Vec<String> = e.forms.iter().flat_map(|f| text::words(f)).collect();
             ws.extend(text::words(&e.name));
@@ -179,19 +179,24 @@ pub fn qualify(a: &Analysis, entities: &mut Vec<EntityFact>) {
             }
             None => {
                 let country_name = entities[found.country].name.clone();
-                entities.push(EntityFact {
-                    id: format!("agency:{country_id}:{}", key.replace(' ', "-")),
-                    name: format!("{} ({country_name})", canonical(&key)),
-                    etype: EntityType::Org,
-                    kind: EntityKind::GovernmentAgency,
-                    forms: vec![form],
-                    count: 1,
-                    country: Some(country_id),
-                    roles: Vec::new(),
-                    affiliation: None,
-                });
+                entities.push(body(&country_id, &country_name, &key, vec![form]));
             }
         }
+    }
+}
+
+/// A public body of a country, known by its portfolio key.
+pub fn body(country_id: &str, country_name: &str, key: &str, forms: Vec<String>) -> EntityFact {
+    EntityFact {
+        id: format!("agency:{country_id}:{}", key.replace(' ', "-")),
+        name: format!("{} ({country_name})", canonical(key)),
+        etype: EntityType::Org,
+        kind: EntityKind::GovernmentAgency,
+        count: forms.len(),
+        forms,
+        country: Some(country_id.to_string()),
+        roles: Vec::new(),
+        affiliation: None,
     }
 }
 

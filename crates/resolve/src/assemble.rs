@@ -173,6 +173,7 @@ fn work<'d>(
     let quantity = m
         .quantities
         .iter()
+        .filter(|q| crate::frames::is_figure(q))
         .filter_map(|q| frame(q).map(|f| (q.clone(), f)))
         .find(|(q, _)| q.interval().is_some());
     let country_ids: BTreeSet<String> = doc
@@ -223,6 +224,9 @@ pub(crate) fn description_head(s: &str) -> String {
     }
     let mut head = String::new();
     for w in ws {
+        if w == "of" && PARTS.contains(&head.as_str()) {
+            continue;
+        }
         if DESCRIPTION_ENDS.contains(&w.as_str()) || (w == "of" && !head.is_empty()) {
             break;
         }
@@ -230,6 +234,11 @@ pub(crate) fn description_head(s: &str) -> String {
     }
     singular(&head)
 }
+
+/// Nouns naming a part or copy of the thing the description is about ("a copy of the permit").
+const PARTS: &[&str] = &[
+    "copy", "draft", "excerpt", "extract", "page", "part", "section", "version",
+];
 
 fn singular(w: &str) -> String {
     if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
@@ -241,6 +250,19 @@ fn singular(w: &str) -> String {
 
 /// Who first made the claim, as a key: mentions with one key are one origin.
 fn origin_key(w: &Work, doc: &DocFacts, linked: &Linked) -> String {
+    let head = w
+        .source_text
+        .as_deref()
+        .map(description_head)
+        .unwrap_or_default();
+    let anonymous = matches!(
+        w.fact.source.as_ref().map(|s| s.kind),
+        Some(SourceKind::AnonymousPerson | SourceKind::AnonymousGroup)
+    );
+    let speaks_for_body = matches!(head.as_str(), "spokesman" | "spokeswoman" | "spokesperson");
+    if anonymous && !head.is_empty() && !speaks_for_body {
+        return format!("anon:{}:{head}", w.reporter);
+    }
     if let Some(e) = &w.source_entity {
         let ge = linked.entities.iter().find(|x| &x.id == e);
         if let Some(ge) = ge {
@@ -266,6 +288,64 @@ fn origin_key(w: &Work, doc: &DocFacts, linked: &Linked) -> String {
         }
         SourceKind::Document if !head.is_empty() => format!("docu:{}:{head}", w.reporter),
         _ => format!("none:{}:{}", doc.doc, w.fact.id),
+    }
+}
+
+/// Head nouns of descriptions that stand for one body ("the police", "the company").
+const BODY_HEADS: &[(&str, &[EntityKind])] = &[
+    ("agency", &[EntityKind::GovernmentAgency]),
+    ("army", &[EntityKind::MilitaryUnit]),
+    ("company", &[EntityKind::Company]),
+    ("firm", &[EntityKind::Company]),
+    ("hospital", &[]),
+    ("inspectorate", &[EntityKind::GovernmentAgency]),
+    ("laboratory", &[]),
+    ("lab", &[]),
+    ("ministry", &[EntityKind::GovernmentAgency]),
+    ("operator", &[EntityKind::Company]),
+    ("police", &[]),
+    ("service", &[]),
+    ("union", &[]),
+];
+
+/// A source given only as a description ("Police said", "the company said")
+/// is the one body of the story that the description fits and that speaks
+/// elsewhere as a source, when there is exactly one.
+fn resolve_descriptions(works: &mut [Work], linked: &Linked) {
+    let speaking: BTreeSet<String> = works.iter().filter_map(|w| w.source_entity.clone()).collect();
+    for w in works.iter_mut() {
+        if w.source_entity.is_some() {
+            continue;
+        }
+        let Some(text) = w.source_text.as_deref() else { continue };
+        let ws = text::words(text);
+        if ws.len() > 4 || ws.iter().any(|x| x.chars().next().is_some_and(char::is_numeric)) {
+            continue;
+        }
+        let head = description_head(text);
+        let Some((_, kinds)) = BODY_HEADS.iter().find(|(h, _)| *h == head) else {
+            continue;
+        };
+        let fits: Vec<&crate::graph::GraphEntity> = linked
+            .entities
+            .iter()
+            .filter(|e| speaking.contains(&e.id) && e.etype == EntityType::Org)
+            .filter(|e| {
+                kinds.contains(&e.kind)
+                    || e.aliases.iter().chain(std::iter::once(&e.name)).any(|a| text::words(a).contains(&head))
+            })
+            .collect();
+        if let [one] = fits.as_slice() {
+            w.source_entity = Some(one.id.clone());
+            if w.source_kind == SourceKind::Unknown || w.source_kind == SourceKind::AnonymousGroup {
+                w.source_kind = if one.kind == EntityKind::GovernmentAgency {
+                    SourceKind::GovernmentAgency
+                } else {
+                    SourceKind::Organization
+                };
+            }
+            w.origin_key = format!("e:{}", one.id);
+        }
     }
 }
 
@@ -325,49 +405,181 @@ fn follow_reports(works: &mut [Work], linked: &Linked) {
     }
 }
 
-/// Two mentions are about one question: figures filling one frame alike
-/// qualified, or contents alike enough.
-fn same_question(a: &Work, b: &Work) -> bool {
+/// How strongly two mentions are about one question, or `None` when they
+/// cannot be: figures of different frames, or of one frame qualified by
+/// different countries ("Marovian troops" and "Ustravan troops").
+fn pair_score(a: &Work, b: &Work) -> Option<f64> {
     let sim = a.vector.cosine(&b.vector);
     match (&a.quantity, &b.quantity) {
-        (Some((_, fa)), Some((_, fb))) if fa == fb => {
-            let qualifiers_clash = !a.qualifiers.is_empty()
+        (Some((_, fa)), Some((_, fb))) => {
+            let clash = !a.qualifiers.is_empty()
                 && !b.qualifiers.is_empty()
                 && a.qualifiers.is_disjoint(&b.qualifiers);
-            !qualifiers_clash && (sim >= 0.08 || !a.entities.is_disjoint(&b.entities))
+            if fa != fb || clash {
+                return None;
+            }
+            Some(if related(a, b, fa, sim) {
+                sim.max(SAME_FRAME)
+            } else {
+                sim
+            })
         }
-        (Some(_), Some(_)) => false,
-        _ => sim >= SAME_QUESTION,
+        (Some(_), None) | (None, Some(_)) => Some(sim * 0.9),
+        (None, None) => Some(sim),
     }
 }
 
-/// Union–find over mention indices.
-struct Groups(Vec<usize>);
+/// Two figures of one frame are about related things: their words or
+/// entities meet, or (for a frame more specific than a bare noun) they were
+/// published within three weeks of each other.
+fn related(a: &Work, b: &Work, frame: &Frame, sim: f64) -> bool {
+    let specific = !matches!(frame, Frame::Noun(_) | Frame::Money("amount"));
+    sim >= 0.05
+        || !a.entities.is_disjoint(&b.entities)
+        || (specific && within_days(a.published.as_deref(), b.published.as_deref(), 21))
+}
 
-impl Groups {
-    fn new(n: usize) -> Self {
-        Groups((0..n).collect())
+/// Two ISO dates at most `days` apart.
+fn within_days(a: Option<&str>, b: Option<&str>, days: i64) -> bool {
+    match (a.and_then(day_number), b.and_then(day_number)) {
+        (Some(x), Some(y)) => (x - y).abs() <= days,
+        _ => false,
     }
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.0[i] != i {
-            self.0[i] = self.0[self.0[i]];
-            i = self.0[i];
+}
+
+/// Days since 0000-03-01 of an ISO date (`YYYY-MM-DD…`).
+pub(crate) fn day_number(s: &str) -> Option<i64> {
+    let y: i64 = s.get(0..4)?.parse().ok()?;
+    let m: i64 = s.get(5..7)?.parse().ok()?;
+    let d: i64 = s.get(8..10)?.parse().ok()?;
+    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + d - 1)
+}
+
+/// Figures of one frame about related things are this alike, however worded.
+const SAME_FRAME: f64 = 0.5;
+
+/// Clusters by average linkage: repeatedly join the two clusters whose
+/// mentions are most alike on average, while that average is at least
+/// [`SAME_QUESTION`] and no pair of their mentions cannot be one question.
+/// Ties go to the lowest indices, so the result depends only on the set.
+fn average_linkage(works: &[Work]) -> Vec<Vec<usize>> {
+    let n = works.len();
+    let mut sim = vec![0.0f64; n * n];
+    let mut cannot = vec![false; n * n];
+    for i in 0..n {
+        for j in i + 1..n {
+            match pair_score(&works[i], &works[j]) {
+                Some(s) => {
+                    sim[i * n + j] = s;
+                    sim[j * n + i] = s;
+                }
+                None => {
+                    cannot[i * n + j] = true;
+                    cannot[j * n + i] = true;
+                }
+            }
         }
-        i
     }
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.0[hi] = lo;
+    let mut members: Vec<Option<Vec<usize>>> = (0..n).map(|i| Some(vec![i])).collect();
+    // Figures of one frame about related things start together (when nothing forbids it).
+    let seeds: Vec<(usize, usize)> = (0..n)
+        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+        .filter(|&(i, j)| {
+            sim[i * n + j] >= SAME_FRAME
+                && works[i].quantity.is_some()
+                && works[j].quantity.is_some()
+        })
+        .collect();
+    for (i, j) in seeds {
+        join(&mut members, &mut sim, &mut cannot, n, i, j);
+    }
+    loop {
+        let mut best: Option<(f64, usize, usize)> = None;
+        for a in 0..n {
+            if members[a].is_none() {
+                continue;
+            }
+            for b in a + 1..n {
+                if members[b].is_none() || cannot[a * n + b] {
+                    continue;
+                }
+                let s = sim[a * n + b];
+                if s >= SAME_QUESTION && best.is_none_or(|(bs, _, _)| s > bs) {
+                    best = Some((s, a, b));
+                }
+            }
+        }
+        let Some((_, a, b)) = best else { break };
+        join(&mut members, &mut sim, &mut cannot, n, a, b);
+    }
+    let mut out: Vec<Vec<usize>> = members
+        .into_iter()
+        .flatten()
+        .map(|mut m| {
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Join the clusters holding mentions `i` and `j` (the cluster with the
+/// lower index takes the other), unless one of their pairs cannot be one
+/// question; similarities to the rest are averaged (Lance–Williams).
+fn join(
+    members: &mut [Option<Vec<usize>>],
+    sim: &mut [f64],
+    cannot: &mut [bool],
+    n: usize,
+    i: usize,
+    j: usize,
+) {
+    let root = |x: usize, members: &[Option<Vec<usize>>]| {
+        (0..members.len())
+            .find(|&r| members[r].as_ref().is_some_and(|m| m.contains(&x)))
+            .expect("every mention is in a cluster")
+    };
+    let (ra, rb) = (root(i, members), root(j, members));
+    if ra == rb || cannot[ra * n + rb] {
+        return;
+    }
+    let (a, b) = (ra.min(rb), ra.max(rb));
+    let taken = members[b].take().expect("active");
+    let na = members[a].as_ref().expect("active").len() as f64;
+    let nb = taken.len() as f64;
+    for c in 0..n {
+        if c == a || members[c].is_none() {
+            continue;
+        }
+        let s = (na * sim[a * n + c] + nb * sim[b * n + c]) / (na + nb);
+        sim[a * n + c] = s;
+        sim[c * n + a] = s;
+        let no = cannot[a * n + c] || cannot[b * n + c];
+        cannot[a * n + c] = no;
+        cannot[c * n + a] = no;
+    }
+    members[a].as_mut().expect("active").extend(taken);
+}
+
+/// Weigh each mention's words by how rare they are in news (the shipped
+/// table) and in this story: a word every mention of the story shares (the
+/// country, the town) says little about which question a mention is about.
+fn reweight(works: &mut [Work], weights: &Weights) {
+    let mut df: HashMap<String, usize> = HashMap::new();
+    for w in works.iter() {
+        for t in w.vector.words() {
+            *df.entry(t.to_string()).or_default() += 1;
         }
     }
-    fn sets(&mut self) -> Vec<Vec<usize>> {
-        let mut by: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for i in 0..self.0.len() {
-            by.entry(self.find(i)).or_default().push(i);
-        }
-        by.into_values().collect()
+    let m = works.len() as f64;
+    for w in works.iter_mut() {
+        let words: Vec<String> = w.fact.terms.clone();
+        w.vector = TermVector::weighted(&words, |t| {
+            let local = ((m + 10.0) / (df.get(t).copied().unwrap_or(0) as f64 + 0.5)).ln();
+            weights.idf(t) * local
+        });
     }
 }
 
@@ -376,17 +588,10 @@ impl Groups {
 pub fn assemble(docs: &[DocFacts], linked: Linked) -> (Graph, Vec<ClaimInfo>) {
     let weights = Weights::shipped();
     let mut works = works(docs, &linked, weights);
+    reweight(&mut works, weights);
+    resolve_descriptions(&mut works, &linked);
     follow_reports(&mut works, &linked);
-    // Clusters: closure of "same question" over all pairs.
-    let mut groups = Groups::new(works.len());
-    for i in 0..works.len() {
-        for j in i + 1..works.len() {
-            if same_question(&works[i], &works[j]) {
-                groups.union(i, j);
-            }
-        }
-    }
-    let clusters = groups.sets();
+    let clusters = average_linkage(&works);
     let mut graph = Graph {
         documents: docs
             .iter()

@@ -134,6 +134,7 @@ fn figure(c: &GraphClaim) -> Option<QuantityFact> {
         vague: q.vague,
         modality: q.modality,
         context: Vec::new(),
+        before: Vec::new(),
     })
 }
 

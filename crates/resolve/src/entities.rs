@@ -220,8 +220,11 @@ fn exact_keys(n: &Node, countries: &HashMap<(usize, String), String>) -> Vec<Str
     let f = n.fact;
     let mut keys = Vec::new();
     if f.etype == EntityType::Person {
-        if n.words.len() >= 2 {
-            keys.push(format!("p:{}", n.words.join(" ")));
+        match n.words.len() {
+            0 => {}
+            // A one-word "person" is as often a place or body the NER mistook.
+            1 => keys.push(format!("n:{}", n.words[0])),
+            _ => keys.push(format!("p:{}", n.words.join(" "))),
         }
         return keys;
     }
@@ -249,6 +252,13 @@ fn exact_keys(n: &Node, countries: &HashMap<(usize, String), String>) -> Vec<Str
         if text::is_acronym(form.trim()) {
             keys.push(format!("acr:{k}"));
         } else {
+            // A people's plural names the people of its country ("Tervanians").
+            if f.etype == EntityType::Misc
+                && !k.contains(' ')
+                && let Some(stem) = k.strip_suffix('s')
+            {
+                keys.push(format!("n:{stem}"));
+            }
             keys.push(format!("n:{k}"));
             let initials = text::initials(form);
             if initials.len() >= 3 && form.split_whitespace().count() >= 3 {
@@ -380,6 +390,7 @@ fn build(docs: &[DocFacts], nodes: &[Node], uf: &mut UnionFind) -> Linked {
         .collect();
     let mut linked = Linked { entities, of };
     resolve_references(docs, &mut linked);
+    affiliate_ministers(&mut linked);
     linked
 }
 
@@ -398,7 +409,9 @@ fn entity(docs: &[DocFacts], nodes: &[Node], members: &[usize]) -> GraphEntity {
             *type_votes.entry(f.etype).or_default() += w;
         }
         if !matches!(f.kind, EntityKind::Other | EntityKind::Organization) {
-            *kind_votes.entry(f.kind).or_default() += w;
+            // A country the analyzer recognised (by its demonym) outweighs a guess of "city".
+            let weight = if f.kind == EntityKind::Country { 3 * w } else { w };
+            *kind_votes.entry(f.kind).or_default() += weight;
         }
         for form in &f.forms {
             *form_counts.entry(form.clone()).or_default() += 1;
@@ -408,11 +421,17 @@ fn entity(docs: &[DocFacts], nodes: &[Node], members: &[usize]) -> GraphEntity {
         keys.push((docs[nodes[m].doc].doc.clone(), f.id.clone()));
     }
     let first = nodes[members[0]].fact;
-    let etype = top(&type_votes).unwrap_or(first.etype);
+    let mut etype = top(&type_votes).unwrap_or(first.etype);
     let kind = top(&kind_votes).unwrap_or(match first.kind {
         EntityKind::Other if etype == EntityType::Org => EntityKind::Organization,
         k => k,
     });
+    etype = match kind {
+        EntityKind::Country | EntityKind::City | EntityKind::Region => EntityType::Gpe,
+        EntityKind::NewsOutlet | EntityKind::GovernmentAgency | EntityKind::Company => EntityType::Org,
+        EntityKind::Person => EntityType::Person,
+        _ => etype,
+    };
     let name = canonical_name(nodes, members, &form_counts, etype);
     let aliases: Vec<String> = form_counts.keys().cloned().collect();
     let variants = variants_of(&name, &aliases, etype);
@@ -552,6 +571,50 @@ fn resolve_references(docs: &[DocFacts], linked: &mut Linked) {
         linked.entities[i].affiliation =
             top(&affiliation[i]).map(|t| linked.entities[t].id.clone());
         linked.entities[i].country = top(&country[i]).map(|t| linked.entities[t].id.clone());
+    }
+}
+
+/// A minister named only by portfolio ("Interior Minister Anselm Grević")
+/// speaks for the one body of that portfolio the articles name, when there is one.
+fn affiliate_ministers(linked: &mut Linked) {
+    let key_of = |e: &GraphEntity| {
+        let name = e.name.split(" (").next().unwrap_or(&e.name);
+        portfolio_key(name, &[])
+    };
+    let bodies: Vec<(String, String)> = linked
+        .entities
+        .iter()
+        .filter(|e| e.etype == EntityType::Org)
+        .filter_map(|e| key_of(e).map(|k| (k, e.id.clone())))
+        .collect();
+    for e in linked.entities.iter_mut() {
+        if e.etype != EntityType::Person || e.affiliation.is_some() {
+            continue;
+        }
+        let wanted: BTreeSet<String> = e
+            .roles
+            .iter()
+            .filter_map(|r| {
+                let ws = text::words(r);
+                let at = ws.iter().position(|w| w == "minister")?;
+                let portfolio: Vec<&str> = ws[..at]
+                    .iter()
+                    .rev()
+                    .take_while(|w| !matches!(w.as_str(), "deputy" | "the" | "a" | "former" | "vice"))
+                    .map(String::as_str)
+                    .collect();
+                let phrase: Vec<&str> = portfolio.into_iter().rev().collect();
+                portfolio_key(&format!("{} ministry", phrase.join(" ")), &[])
+            })
+            .collect();
+        let matches: BTreeSet<&String> = bodies
+            .iter()
+            .filter(|(k, _)| wanted.contains(k))
+            .map(|(_, id)| id)
+            .collect();
+        if let [one] = matches.into_iter().collect::<Vec<_>>().as_slice() {
+            e.affiliation = Some((*one).clone());
+        }
     }
 }
 

@@ -216,7 +216,9 @@ pub fn extract(a: &Analysis) -> DocFacts {
         .iter()
         .map(|at| mention(a, at, title_end))
         .collect();
+    mark_outlets(d, &mut entities);
     crate::agency::link_sources(&entities, &mut mentions);
+    link_described_sources(&entities, &mut mentions);
     crate::affiliation::assign(a, &mut entities, &mentions);
     DocFacts {
         doc: d.id.as_str().to_string(),
@@ -338,6 +340,66 @@ const REVISION: &[&str] = &[
     "upgrade",
 ];
 
+/// Entities named like the article's outlet or the wire of its dateline are news outlets.
+fn mark_outlets(d: &hearsay_core::Document, entities: &mut [EntityFact]) {
+    let text = d.text.as_str();
+    let wire = dateline(text, None).and_then(|dl| dl.wire);
+    let outlets: Vec<String> = d
+        .outlet
+        .iter()
+        .chain(wire.iter())
+        .map(|o| text::name_key(o))
+        .collect();
+    for e in entities.iter_mut() {
+        if e.etype == EntityType::Org
+            && e.forms
+                .iter()
+                .chain(std::iter::once(&e.name))
+                .any(|f| outlets.contains(&text::name_key(f)))
+        {
+            e.kind = EntityKind::NewsOutlet;
+        }
+    }
+}
+
+/// A source described through a body ("an analysis by the Centre for Eastern
+/// Security Analysis", "a report in the Pellisburg Standard") is that body,
+/// unless the source is a person who stays anonymous ("an engineer at the plant").
+fn link_described_sources(entities: &[EntityFact], mentions: &mut [MentionFact]) {
+    for m in mentions.iter_mut() {
+        let Some(s) = m.source.as_mut() else { continue };
+        if s.entity.is_some()
+            || matches!(
+                s.kind,
+                SourceKind::AnonymousPerson | SourceKind::AnonymousGroup
+            )
+        {
+            continue;
+        }
+        let folded = text::fold(&s.text);
+        let body = entities
+            .iter()
+            .filter(|e| e.etype == EntityType::Org)
+            .filter_map(|e| {
+                e.forms
+                    .iter()
+                    .filter(|f| folded.contains(&text::fold(f)))
+                    .map(|f| f.len())
+                    .max()
+                    .map(|n| (n, e))
+            })
+            .max_by_key(|(n, _)| *n);
+        if let Some((_, e)) = body {
+            s.entity = Some(e.id.clone());
+            if e.kind == EntityKind::NewsOutlet {
+                s.kind = SourceKind::NewsOutlet;
+            } else if s.kind == SourceKind::Unknown {
+                s.kind = SourceKind::Organization;
+            }
+        }
+    }
+}
+
 /// A surface form that names (not a pronoun or a description).
 fn is_name_form(form: &str) -> bool {
     let first = form.split_whitespace().next().unwrap_or("");
@@ -440,6 +502,7 @@ fn mention(a: &Analysis, at: &hearsay_core::Attribution, title_end: Option<usize
         .quantities
         .iter()
         .filter(|q| inside(&q.span))
+        .filter(|q| at.source.as_ref().is_none_or(|s| !s.span.overlaps(&q.span)))
         .map(|q| quantity::fact(a, q, at, &content, sentence))
         .collect();
     MentionFact {
@@ -458,6 +521,7 @@ fn mention(a: &Analysis, at: &hearsay_core::Attribution, title_end: Option<usize
         via: at
             .via
             .iter()
+            .filter(|v| !v.span.is_empty())
             .map(|v| ViaFact {
                 text: v.text.clone(),
                 entity: v.entity.clone(),

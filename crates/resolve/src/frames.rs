@@ -144,6 +144,29 @@ const MONEY: &[(&str, &[&str])] = &[
     ("turnover", &["profit", "revenue", "sale", "turnover"]),
 ];
 
+/// Units of time: such a figure is a claim's figure only as a duration the
+/// claim is about ("waited 55 minutes", "within 90 days"), not as a time
+/// adjunct ("switched off two weeks before the blast").
+const TIME_UNITS: &[&str] = &[
+    "day", "decade", "hour", "minute", "month", "second", "week", "year",
+];
+
+/// Words before a duration that make it what the claim is about.
+const DURATION_ARGUMENT: &[&str] = &[
+    "delay", "for", "gap", "last", "spend", "take", "wait", "within",
+];
+
+/// True when the figure is what the claim states, not a time adjunct.
+pub fn is_figure(q: &QuantityFact) -> bool {
+    let head = q.head.as_deref().unwrap_or("");
+    let duration =
+        TIME_UNITS.contains(&head) || TIME_UNITS.iter().any(|u| head.strip_suffix('s') == Some(u));
+    !duration
+        || q.before
+            .iter()
+            .any(|w| DURATION_ARGUMENT.contains(&w.as_str()))
+}
+
 /// The frame a figure fills, from its counted noun and the words around it.
 pub fn frame(q: &QuantityFact) -> Option<Frame> {
     let head = q.head.as_deref().unwrap_or("");
@@ -231,6 +254,7 @@ mod tests {
             vague: false,
             modality: Modality::Actual,
             context: crate::text::words(ctx),
+            before: vec![],
         }
     }
 

@@ -52,7 +52,7 @@ pub use graph::{
     stable_id,
 };
 pub use quantity::{Modality, QuantityFact};
-pub use similarity::{TermVector, Weights};
+pub use similarity::{TermVector, Weights, word_table};
 
 use assess::Record;
 use hearsay_core::EntityType;

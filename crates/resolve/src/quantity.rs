@@ -55,6 +55,8 @@ pub struct QuantityFact {
     pub modality: Modality,
     /// Content words around the figure in its clause (lemmas, folded).
     pub context: Vec<String>,
+    /// The (up to three) words right before the figure, lemmas, folded.
+    pub before: Vec<String>,
 }
 
 impl QuantityFact {
@@ -249,6 +251,10 @@ pub fn fact(
         vague,
         modality,
         context: window,
+        before: lemmas(
+            a,
+            toks.start.saturating_sub(3).max(tokens_in(a, piece).start)..toks.start,
+        ),
     }
 }
 
@@ -367,6 +373,7 @@ mod tests {
             vague: false,
             modality: Modality::Actual,
             context: vec![],
+            before: vec![],
         };
         assert_eq!(q.interval(), Some((90.0, 110.0)));
     }

@@ -55,6 +55,35 @@ impl Weights {
     }
 }
 
+/// Count in how many of `analyses` each content word occurs (the same words
+/// [`crate::extract`] gives a claim's content), as the table [`Weights::parse`]
+/// reads: `# docs N`, then `word<TAB>df` for every word in at least `min_df`
+/// documents, sorted by word.
+pub fn word_table<'a>(
+    analyses: impl IntoIterator<Item = &'a hearsay_core::Analysis>,
+    min_df: u32,
+) -> String {
+    let mut df: std::collections::BTreeMap<String, u32> = std::collections::BTreeMap::new();
+    let mut docs = 0u32;
+    for a in analyses {
+        docs += 1;
+        let whole = hearsay_core::Span::new(0, a.text().len());
+        let mut words = crate::facts::terms_in(a, &[whole]);
+        words.sort();
+        words.dedup();
+        for w in words {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    let mut out = format!("# docs {docs}\n");
+    for (w, n) in df {
+        if n >= min_df {
+            out.push_str(&format!("{w}\t{n}\n"));
+        }
+    }
+    out
+}
+
 /// A content as weighted words, sorted by word.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TermVector {
@@ -66,8 +95,12 @@ impl TermVector {
     /// Weight each distinct word by its idf (repeats do not add weight: a claim
     /// says a thing once however it is phrased).
     pub fn new(words: &[String], weights: &Weights) -> TermVector {
-        let mut terms: Vec<(String, f64)> =
-            words.iter().map(|w| (w.clone(), weights.idf(w))).collect();
+        TermVector::weighted(words, |w| weights.idf(w))
+    }
+
+    /// Weight each distinct word by `weight`.
+    pub fn weighted(words: &[String], weight: impl Fn(&str) -> f64) -> TermVector {
+        let mut terms: Vec<(String, f64)> = words.iter().map(|w| (w.clone(), weight(w))).collect();
         terms.sort_by(|a, b| a.0.cmp(&b.0));
         terms.dedup_by(|a, b| a.0 == b.0);
         let norm = terms.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();

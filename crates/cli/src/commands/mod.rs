@@ -19,6 +19,7 @@ pub mod show;
 pub mod train;
 pub mod train_attributions;
 pub mod train_language;
+pub mod train_words;
 
 use hearsay_read::{Input, InputFormat, ReadError, ReadOptions};
 use hearsay_store::SqliteStore;

@@ -39,6 +39,8 @@ Examples:
   hearsay train attributions --out attribution.bin --layers silver \\
       --train ../shared/corpus/polnear/train --dev ../shared/corpus/polnear/dev")]
     Attributions(super::train_attributions::Args),
+    /// Count how common each content word is (the weights of claim similarity).
+    Words(super::train_words::Args),
 }
 
 /// Run the chosen training.
@@ -49,5 +51,6 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
         Command::Parser(a) => super::train_language::run(Model::Parser, a),
         Command::Ner(a) => super::train_language::run(Model::Ner, a),
         Command::Attributions(a) => super::train_attributions::run(a),
+        Command::Words(a) => super::train_words::run(a),
     }
 }
