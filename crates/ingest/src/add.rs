@@ -17,6 +17,7 @@ use hearsay_store::{Put, PutOutcome, Store, StoreError};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
 use std::time::{Duration, Instant};
 
@@ -129,7 +130,7 @@ pub fn add<S: Store + Send>(
                 observer.failed(&failure);
                 observer.progressed();
                 summary.failed.push(failure);
-                return;
+                return ControlFlow::Continue(());
             }
             match outcome {
                 Outcome::Failed(_) | Outcome::Crashed { .. } => {}
@@ -156,6 +157,7 @@ pub fn add<S: Store + Send>(
                     }));
                 }
             }
+            ControlFlow::Continue(())
         });
         drop(to_store);
         writer.join()

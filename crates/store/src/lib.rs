@@ -29,7 +29,10 @@ mod tags;
 mod write;
 
 pub use error::StoreError;
-pub use query::{Claim, ClaimQuery, ClaimSource, ClaimVia, DocQuery, DocSummary, StoredSpan};
+pub use query::{
+    Claim, ClaimCue, ClaimDocument, ClaimHedge, ClaimQuery, ClaimSource, ClaimVia, DocQuery,
+    DocSummary, StoredSpan,
+};
 pub use sqlite::SqliteStore;
 
 use hearsay_core::{Analysis, DocId, Document};

@@ -1,10 +1,11 @@
 //! [`Store`] over one SQLite file.
 
 use crate::load::load_layers;
+use crate::tags::untag;
 use crate::write::put_one;
 use crate::{
-    Claim, ClaimQuery, ClaimSource, ClaimVia, DocQuery, DocSummary, Put, PutOutcome, Store,
-    StoreError, StoredSpan, graph, schema::MIGRATIONS,
+    Claim, ClaimCue, ClaimDocument, ClaimHedge, ClaimQuery, ClaimSource, ClaimVia, DocQuery,
+    DocSummary, Put, PutOutcome, Store, StoreError, StoredSpan, graph, schema::MIGRATIONS,
 };
 use hearsay_core::{Analysis, CharMap, DocId, Document};
 use hearsay_resolve::{DocFacts, Graph};
@@ -437,7 +438,8 @@ impl Store for SqliteStore {
                 a.cue_start, a.cue_end, a.cue_text, a.cue_lemma,
                 a.source_start, a.source_end, a.source_text, a.source_entity,
                 (SELECT e.name FROM entities e WHERE e.doc = a.doc AND e.id = a.source_entity),
-                a.source_kind, a.source_role, a.hedge_text, a.hedge_certainty, a.confidence
+                a.source_kind, a.source_role, a.hedge_text, a.hedge_certainty, a.confidence,
+                d.byline, d.url, d.path, a.hedge_kind, a.hedge_start, a.hedge_end
              FROM attributions a JOIN documents d ON d.seq = a.doc WHERE 1 = 1",
         );
         if let Some(doc) = &q.document {
@@ -484,7 +486,10 @@ impl Store for SqliteStore {
              WHERE c.attribution = ?1 ORDER BY c.n",
         )?;
         let mut via = self.conn.prepare_cached(
-            "SELECT text, entity, kind, cue FROM attribution_via WHERE attribution = ?1 ORDER BY n",
+            "SELECT v.text, v.entity, (SELECT e.name FROM entities e WHERE e.doc = a.doc AND e.id = v.entity),
+                    v.kind, v.cue, v.start, v.\"end\"
+             FROM attribution_via v JOIN attributions a ON a.seq = v.attribution
+             WHERE v.attribution = ?1 ORDER BY v.n",
         )?;
         let mut out = Vec::with_capacity(rows.len());
         for (seq, mut claim) in rows {
@@ -499,11 +504,17 @@ impl Store for SqliteStore {
                 .collect::<Result<_, _>>()?;
             claim.via = via
                 .query_map([seq], |r| {
+                    let at = |k| -> rusqlite::Result<Option<usize>> {
+                        Ok(r.get::<_, Option<i64>>(k)?.map(|v| v as usize))
+                    };
                     Ok(ClaimVia {
                         text: r.get(0)?,
                         entity: r.get(1)?,
-                        kind: r.get(2)?,
-                        cue: r.get(3)?,
+                        name: r.get(2)?,
+                        kind: tag_at(r, 3)?,
+                        cue: r.get(4)?,
+                        start: at(5)?,
+                        end: at(6)?,
                     })
                 })?
                 .collect::<Result<_, _>>()?;
@@ -513,6 +524,7 @@ impl Store for SqliteStore {
     }
 }
 
+/// The claim of one row of the claims query (its content and via chain come after).
 fn claim_row(r: &Row) -> rusqlite::Result<(i64, Claim)> {
     let source = match r.get::<_, Option<i64>>(11)? {
         Some(start) => Some(ClaimSource {
@@ -523,34 +535,58 @@ fn claim_row(r: &Row) -> rusqlite::Result<(i64, Claim)> {
             },
             entity: r.get(14)?,
             name: r.get(15)?,
-            kind: r.get::<_, Option<String>>(16)?.unwrap_or_default(),
+            kind: tag_at(r, 16)?,
             role: r.get(17)?,
+        }),
+        None => None,
+    };
+    let hedge = match r.get::<_, Option<i64>>(25)? {
+        Some(start) => Some(ClaimHedge {
+            text: r.get::<_, Option<String>>(18)?.unwrap_or_default(),
+            certainty: tag_at(r, 19)?,
+            kind: tag_at(r, 24)?,
+            start: start as usize,
+            end: r.get::<_, i64>(26)? as usize,
         }),
         None => None,
     };
     Ok((
         r.get(0)?,
         Claim {
-            document: r.get(1)?,
-            title: r.get(2)?,
-            outlet: r.get(3)?,
-            published: r.get(4)?,
-            id: r.get(5)?,
-            kind: r.get(6)?,
-            cue: StoredSpan {
-                start: r.get::<_, i64>(7)? as usize,
-                end: r.get::<_, i64>(8)? as usize,
-                text: r.get(9)?,
+            document: ClaimDocument {
+                id: r.get(1)?,
+                title: r.get(2)?,
+                byline: r.get(21)?,
+                outlet: r.get(3)?,
+                url: r.get(22)?,
+                published: r.get(4)?,
+                path: r.get(23)?,
             },
-            lemma: r.get(10)?,
+            id: r.get(5)?,
+            kind: tag_at(r, 6)?,
+            cue: ClaimCue {
+                span: StoredSpan {
+                    start: r.get::<_, i64>(7)? as usize,
+                    end: r.get::<_, i64>(8)? as usize,
+                    text: r.get(9)?,
+                },
+                lemma: r.get(10)?,
+            },
             source,
             content: Vec::new(),
             via: Vec::new(),
-            hedge: r.get(18)?,
-            certainty: r.get(19)?,
-            confidence: r.get(20)?,
+            hedge,
+            confidence: r.get::<_, f64>(20)? as f32,
         },
     ))
+}
+
+/// The enum value of the tag in column `k` (a tag that does not parse is a damaged file).
+fn tag_at<T: serde::de::DeserializeOwned>(r: &Row, k: usize) -> rusqlite::Result<T> {
+    let s: String = r.get(k)?;
+    untag(&s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(k, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 /// Turn an error of a statement with a full-text query into

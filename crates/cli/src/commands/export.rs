@@ -14,7 +14,7 @@ use std::process::ExitCode;
 #[command(after_help = "\
 Examples:
   hearsay export --format graph --db news.db > graph.json
-  hearsay export --format graph --db news.db --out graph.json")]
+  hearsay export --format graph --db news.db --out graph.json --force   # replaces graph.json")]
 pub struct Args {
     #[command(flatten)]
     db: DbArg,
@@ -53,7 +53,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })?;
     bytes.push(b'\n');
     match &args.out {
-        None => std::io::stdout().lock().write_all(&bytes)?,
+        None => std::io::stdout()
+            .lock()
+            .write_all(&bytes)
+            .map_err(super::stdout_error)?,
         Some(path) => write_new(path, &bytes, args.force)?,
     }
     Ok(ExitCode::SUCCESS)
