@@ -11,8 +11,9 @@ use std::process::ExitCode;
 #[command(after_help = "\
 Examples:
   hearsay clusters --db news.db                   # contested and circular clusters first
-  hearsay clusters --status contested --db news.db
-  hearsay show CLUSTER --db news.db               # its claims, grades, chains and timeline")]
+  hearsay clusters --status updated --db news.db
+
+`hearsay show` with a cluster's id prints its claims, grades, chains and timeline.")]
 pub struct Args {
     #[command(flatten)]
     db: DbArg,

@@ -10,8 +10,9 @@ use std::process::ExitCode;
 #[command(after_help = "\
 Examples:
   hearsay entities --db news.db                    # the most mentioned first
-  hearsay entities --search Serdan --db news.db    # any alias; ⚑ marks spelling variants
-  hearsay show ENTITY --db news.db                 # aliases, claims by and about it")]
+  hearsay entities --search Stanic --db news.db    # any alias; ⚑ marks spelling variants
+
+`hearsay show` with an entity's id prints its aliases and the claims by and about it.")]
 pub struct Args {
     #[command(flatten)]
     db: DbArg,

@@ -16,9 +16,10 @@ use std::process::ExitCode;
 Examples:
   hearsay show b1331048 --db news.db             # the first digits of the id are enough
   hearsay show b1331048 --json --db news.db      # the JSON analysis (docs/FORMAT.md)
-  hearsay show k3f2a9c1e --db news.db            # a cluster: claims, grades, chains, timeline
 
-Ids: documents are hex; claims start with c, clusters with k, entities with e, sources with o.")]
+Ids: documents are hex; claims start with c, clusters with k, entities with e, sources with o
+(`hearsay claims`, `clusters`, `entities` and `sources` list them). A cluster shows its
+claims, grades, chains and timeline.")]
 pub struct Args {
     /// The id of a document, claim, cluster, entity or source, or enough of its first characters.
     #[arg(value_name = "ID")]

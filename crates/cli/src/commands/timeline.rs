@@ -11,7 +11,9 @@ use std::process::ExitCode;
 #[command(after_help = "\
 Examples:
   hearsay timeline killed --db news.db        # every timeline whose subject mentions it
-  hearsay timeline CLUSTER --json --db news.db")]
+  hearsay timeline missing --json --db news.db
+
+A cluster's id names its timeline too.")]
 pub struct Args {
     /// Words of the subject ("troops", "people killed"), or a cluster id.
     #[arg(value_name = "SUBJECT")]
