@@ -88,7 +88,6 @@ impl fmt::Display for VectorsError {
 impl std::error::Error for VectorsError {}
 
 /// Quantized word vectors, read from a file image without copying it.
-#[derive(Debug)]
 pub struct Vectors {
     dims: usize,
     /// Little-endian `f32` scales, one per word.
@@ -100,6 +99,15 @@ pub struct Vectors {
     /// Open addressing on the word's hash: the high 32 bits of the hash, then
     /// the word's index + 1 (0 when the slot is empty).
     table: Vec<u64>,
+}
+
+impl fmt::Debug for Vectors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Vectors")
+            .field("words", &self.len())
+            .field("dims", &self.dims)
+            .finish_non_exhaustive()
+    }
 }
 
 /// One word's vector: `values[i] as f32 * scale` is component `i`.
@@ -345,6 +353,7 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!((v.len(), v.dims()), (3, 3));
+        assert_eq!(format!("{v:?}"), "Vectors { words: 3, dims: 3, .. }");
         let kill = v.get("kill").unwrap();
         assert_eq!(kill.values, &[127, 0, 0]);
         assert!((kill.norm() - 1.0).abs() < 1e-6);
