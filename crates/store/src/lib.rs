@@ -20,6 +20,7 @@
 //! ```
 
 mod error;
+mod export_rows;
 mod graph;
 mod load;
 mod query;
@@ -29,6 +30,7 @@ mod tags;
 mod write;
 
 pub use error::StoreError;
+pub use export_rows::{GraphFilter, GraphView};
 pub use query::{Claim, ClaimQuery, ClaimSource, ClaimVia, DocQuery, DocSummary, StoredSpan};
 pub use sqlite::SqliteStore;
 
