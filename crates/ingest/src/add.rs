@@ -17,6 +17,7 @@ use hearsay_store::{Put, PutOutcome, Store, StoreError};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
 use std::time::{Duration, Instant};
 
@@ -129,7 +130,7 @@ pub fn add<S: Store + Send>(
                 observer.failed(&failure);
                 observer.progressed();
                 summary.failed.push(failure);
-                return;
+                return ControlFlow::Continue(());
             }
             match outcome {
                 Outcome::Failed(_) | Outcome::Crashed { .. } => {}
@@ -156,6 +157,7 @@ pub fn add<S: Store + Send>(
                     }));
                 }
             }
+            ControlFlow::Continue(())
         });
         drop(to_store);
         writer.join()
@@ -164,8 +166,12 @@ pub fn add<S: Store + Send>(
     tally.add_to(&mut summary);
     if options.reanalyze {
         reanalyze(store, analyzer, observer, &mut summary)?;
+        // Re-analysed documents keep their stories: recompute all of them.
+        summary.resolved = crate::resolve_all(store, analyzer)?;
+    } else {
+        let rest = crate::resolve_new(store)?;
+        summary.resolved.add(&rest);
     }
-    summary.resolved = crate::resolve_all(store, analyzer)?;
     Ok(summary)
 }
 
@@ -231,6 +237,7 @@ struct Tally {
     reanalyzed: usize,
     unchanged: usize,
     failed: Vec<Failure>,
+    resolved: crate::ResolveSummary,
 }
 
 impl Tally {
@@ -266,6 +273,7 @@ impl Tally {
         summary.reanalyzed += self.reanalyzed;
         summary.unchanged += self.unchanged;
         summary.failed.extend(self.failed);
+        summary.resolved.add(&self.resolved);
     }
 }
 
@@ -302,6 +310,9 @@ fn write_batches<S: Store>(
             let outcomes = store.put_batch(&items);
             tally.count(&batch, outcomes, observer);
             batch.clear();
+            // The committed documents join the graph now, so that a crash later loses no resolve.
+            let resolved = crate::resolve_new(store)?;
+            tally.resolved.add(&resolved);
         }
         deadline = None;
         if closed {

@@ -15,4 +15,4 @@ pub use add::{
     AddOptions, AddSummary, BATCH_DOCS, BATCH_WAIT, Failure, IngestError, Observer, Quiet, add,
 };
 pub use pipeline::{Outcome, pipeline};
-pub use resolve::{ResolveSummary, refresh_facts, resolve_all};
+pub use resolve::{ResolveSummary, refresh_facts, resolve_all, resolve_new};

@@ -295,6 +295,20 @@ fn person_variant(a: &[String], b: &[String]) -> bool {
 /// that surname (or a variant of it); one distinctive word for the body or
 /// outlet whose name starts or ends with it.
 fn short_form_targets(i: usize, n: &Node, nodes: &[Node]) -> Vec<usize> {
+    if n.fact.id.starts_with("body:") {
+        // A described body ("the emergency service") names a body whose name ends so.
+        return nodes
+            .iter()
+            .enumerate()
+            .filter(|(j, m)| {
+                *j != i
+                    && m.fact.etype == EntityType::Org
+                    && m.words.len() > n.words.len()
+                    && m.words.ends_with(&n.words)
+            })
+            .map(|(j, _)| j)
+            .collect();
+    }
     if n.words.len() != 1 {
         return Vec::new();
     }
@@ -410,7 +424,11 @@ fn entity(docs: &[DocFacts], nodes: &[Node], members: &[usize]) -> GraphEntity {
         }
         if !matches!(f.kind, EntityKind::Other | EntityKind::Organization) {
             // A country the analyzer recognised (by its demonym) outweighs a guess of "city".
-            let weight = if f.kind == EntityKind::Country { 3 * w } else { w };
+            let weight = if f.kind == EntityKind::Country {
+                3 * w
+            } else {
+                w
+            };
             *kind_votes.entry(f.kind).or_default() += weight;
         }
         for form in &f.forms {
@@ -428,7 +446,9 @@ fn entity(docs: &[DocFacts], nodes: &[Node], members: &[usize]) -> GraphEntity {
     });
     etype = match kind {
         EntityKind::Country | EntityKind::City | EntityKind::Region => EntityType::Gpe,
-        EntityKind::NewsOutlet | EntityKind::GovernmentAgency | EntityKind::Company => EntityType::Org,
+        EntityKind::NewsOutlet | EntityKind::GovernmentAgency | EntityKind::Company => {
+            EntityType::Org
+        }
         EntityKind::Person => EntityType::Person,
         _ => etype,
     };
@@ -600,7 +620,9 @@ fn affiliate_ministers(linked: &mut Linked) {
                 let portfolio: Vec<&str> = ws[..at]
                     .iter()
                     .rev()
-                    .take_while(|w| !matches!(w.as_str(), "deputy" | "the" | "a" | "former" | "vice"))
+                    .take_while(|w| {
+                        !matches!(w.as_str(), "deputy" | "the" | "a" | "former" | "vice")
+                    })
                     .map(String::as_str)
                     .collect();
                 let phrase: Vec<&str> = portfolio.into_iter().rev().collect();

@@ -32,12 +32,14 @@ mod affiliation;
 mod agency;
 mod assemble;
 mod assess;
+mod bodies;
 mod entities;
 mod facts;
 mod frames;
 mod graph;
 mod quantity;
 mod similarity;
+pub mod stories;
 mod text;
 
 pub use assemble::ClaimInfo;

@@ -22,6 +22,7 @@
 mod error;
 mod export_rows;
 mod graph;
+mod graph_query;
 mod load;
 mod query;
 pub mod schema;
@@ -31,7 +32,14 @@ mod write;
 
 pub use error::StoreError;
 pub use export_rows::{GraphFilter, GraphView};
-pub use query::{Claim, ClaimQuery, ClaimSource, ClaimVia, DocQuery, DocSummary, StoredSpan};
+pub use graph_query::{
+    ClusterQuery, ClusterView, EntityView, GraphClaimQuery, GraphObject, HistoryEntry, MAX_PAGE,
+    Page, SourceSummary, Window,
+};
+pub use query::{
+    Claim, ClaimCue, ClaimDocument, ClaimHedge, ClaimQuery, ClaimSource, ClaimVia, DocQuery,
+    DocSummary, StoredSpan,
+};
 pub use sqlite::SqliteStore;
 
 use hearsay_core::{Analysis, DocId, Document};
@@ -101,14 +109,31 @@ pub trait Store {
     fn missing_facts(&self) -> Result<Vec<DocId>, StoreError>;
 
     /// Replace the graph of some stories in one transaction: delete what
-    /// `remove` held, write each new story, and record the clusters whose
-    /// assessment changed (naming `moved_by`, the document that moved them).
+    /// `remove` held, write each new story, index the blocking `keys` of
+    /// newly resolved documents, and record the clusters whose assessment
+    /// changed (naming `moved_by`, the document that moved them).
     fn replace_stories(
         &mut self,
         remove: &[String],
         stories: &[(String, Graph)],
+        keys: &[(DocId, Vec<String>)],
         moved_by: Option<&str>,
     ) -> Result<(), StoreError>;
+
+    /// Forget every story, key and graph row (before a full recompute).
+    fn clear_graph(&mut self) -> Result<(), StoreError>;
+
+    /// Documents that share a blocking key with `keys`, sorted.
+    fn docs_with_keys(&self, keys: &[String]) -> Result<Vec<DocId>, StoreError>;
+
+    /// The story of each of these documents that has one.
+    fn stories_of(&self, ids: &[DocId]) -> Result<HashMap<DocId, String>, StoreError>;
+
+    /// The documents of these stories, sorted.
+    fn story_documents(&self, stories: &[String]) -> Result<Vec<DocId>, StoreError>;
+
+    /// Documents with facts but no story yet (stored, not resolved).
+    fn unresolved(&self) -> Result<Vec<DocId>, StoreError>;
 
     /// The whole stored graph.
     fn graph(&self) -> Result<Graph, StoreError>;

@@ -19,6 +19,7 @@ use std::process::ExitCode;
 #[command(after_help = "\
 Examples:
   hearsay export --format graph --db news.db > graph.json
+  hearsay export --format graph --db news.db --out graph.json --force   # replaces graph.json
   hearsay export --format stix --db news.db --out bundle.json
   hearsay export --format misp --misp-events document --db news.db > events.jsonl
   hearsay export --format claimreview --db news.db --since 2026-03-01 > reviews.jsonld
@@ -135,8 +136,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             match out {
                 None => {
                     let mut w = BufWriter::new(std::io::stdout().lock());
-                    write(&mut w)?;
-                    w.flush()?;
+                    match write(&mut w) {
+                        Err(hearsay_export::ExportError::Io(e)) => {
+                            return Err(super::stdout_error(e));
+                        }
+                        other => other?,
+                    }
+                    w.flush().map_err(super::stdout_error)?;
                 }
                 Some(path) => in_file(path, args.force, write)?,
             }

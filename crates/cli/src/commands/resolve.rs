@@ -27,7 +27,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
     let summary = hearsay_ingest::resolve_all(&mut store, &analyzer)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&summary)?);
+        super::outln!("{}", serde_json::to_string_pretty(&summary)?)?;
     } else {
         eprintln!(
             "{} documents resolved in {:.1} s: {} entities, {} claims, {} clusters{}",

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 /// Arguments of `hearsay train words`.
 #[derive(clap::Args)]
 #[command(after_help = "\
-Example:
+Examples:
   hearsay train words --train ../shared/corpus/polnear/train/text --out models/words.tsv")]
 pub struct Args {
     /// Folder (or files) of articles.
