@@ -120,7 +120,7 @@ fn store(docs: usize) -> SqliteStore {
         });
     }
     store
-        .replace_stories(&[], &[("s".to_string(), g)], None)
+        .replace_stories(&[], &[("s".to_string(), g)], &[], None)
         .unwrap();
     store
 }
