@@ -301,31 +301,45 @@ impl<'c> GraphView<'c> {
 
     /// The claims with these ids (selected or not), in id order.
     pub fn claims_by_id(&self, ids: &[String]) -> Result<Vec<GraphClaim>, StoreError> {
-        let (list, args) = id_list(ids);
-        read_claims(self.conn, &format!("c.id IN ({list})"), &args)
+        by_chunks(
+            ids,
+            |c: &GraphClaim| c.id.clone(),
+            |list, args| read_claims(self.conn, &format!("c.id IN ({list})"), args),
+        )
     }
 
     /// The origins with these ids, in id order.
     pub fn origins_by_id(&self, ids: &[String]) -> Result<Vec<GraphOrigin>, StoreError> {
-        let (list, args) = id_list(ids);
-        self.origins_where(&format!("id IN ({list})"), &args)
+        by_chunks(
+            ids,
+            |o: &GraphOrigin| o.id.clone(),
+            |list, args| self.origins_where(&format!("id IN ({list})"), args),
+        )
     }
 
     /// The entities with these ids, in id order.
     pub fn entities_by_id(&self, ids: &[String]) -> Result<Vec<GraphEntity>, StoreError> {
-        let (list, args) = id_list(ids);
-        read_entities(self.conn, &format!("id IN ({list})"), &args)
+        by_chunks(
+            ids,
+            |e: &GraphEntity| e.id.clone(),
+            |list, args| read_entities(self.conn, &format!("id IN ({list})"), args),
+        )
     }
 
     /// The documents with these ids, in id order.
     pub fn documents_by_id(&self, ids: &[String]) -> Result<Vec<GraphDocument>, StoreError> {
-        let (list, args) = id_list(ids);
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT id, url, path, title, outlet, published FROM documents
-             WHERE id IN ({list}) ORDER BY id"
-        ))?;
-        let rows = stmt.query_map(args.as_slice(), document_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        by_chunks(
+            ids,
+            |d: &GraphDocument| d.id.clone(),
+            |list, args| {
+                let mut stmt = self.conn.prepare(&format!(
+                    "SELECT id, url, path, title, outlet, published FROM documents
+                 WHERE id IN ({list}) ORDER BY id"
+                ))?;
+                let rows = stmt.query_map(args, document_row)?;
+                Ok(rows.collect::<Result<_, _>>()?)
+            },
+        )
     }
 
     /// Ids of the claims of the view with a mention in this document, in order.
@@ -424,18 +438,30 @@ fn document_row(r: &rusqlite::Row) -> rusqlite::Result<GraphDocument> {
     })
 }
 
-/// `?1, ?2, …` for `ids`, and the arguments.
-fn id_list(ids: &[String]) -> (String, Vec<&dyn ToSql>) {
-    let list = (1..=ids.len())
-        .map(|n| format!("?{n}"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let list = if list.is_empty() {
-        "NULL".to_string()
-    } else {
-        list
-    };
-    (list, ids.iter().map(|s| s as &dyn ToSql).collect())
+/// How many ids one lookup statement binds (far below SQLite's limit on parameters).
+const CHUNK: usize = 500;
+
+/// The rows with these ids, looked up `CHUNK` ids at a time by `lookup`
+/// (given `?1, ?2, …` and the arguments), in id order.
+fn by_chunks<T>(
+    ids: &[String],
+    id: impl Fn(&T) -> String,
+    lookup: impl Fn(&str, &[&dyn ToSql]) -> Result<Vec<T>, StoreError>,
+) -> Result<Vec<T>, StoreError> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(CHUNK) {
+        let list = (1..=chunk.len())
+            .map(|n| format!("?{n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let args: Vec<&dyn ToSql> = chunk.iter().map(|s| s as &dyn ToSql).collect();
+        out.extend(lookup(&list, &args)?);
+    }
+    if ids.len() > CHUNK {
+        out.sort_by_key(|x| id(x));
+        out.dedup_by_key(|x| id(x));
+    }
+    Ok(out)
 }
 
 /// The statement that fills `temp.export_claims` with the claims `filter` selects.

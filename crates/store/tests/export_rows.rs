@@ -233,4 +233,12 @@ fn lookups_find_rows_by_id_and_claims_by_document() {
         "Person 1"
     );
     assert_eq!(view.entities_by_id(&[]).unwrap(), []);
+    // More ids than one statement binds: looked up in parts, still in id order.
+    let mut many: Vec<String> = (0..1200).map(|i| format!("x{i:04}")).collect();
+    many.extend(["c002".to_string(), "c001".to_string(), "c002".to_string()]);
+    let found = view.claims_by_id(&many).unwrap();
+    assert_eq!(
+        found.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+        ["c001", "c002"]
+    );
 }
