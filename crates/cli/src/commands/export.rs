@@ -98,57 +98,56 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         since: args.since.clone(),
         cluster: args.cluster.clone(),
     };
-    let tables = matches!(args.format, ExportFormat::Csv | ExportFormat::Parquet);
-    if tables && args.out.is_none() {
-        return Err(UsageError(format!(
-            "--format {} writes one file per table: give --out FOLDER",
-            if args.format == ExportFormat::Csv {
-                "csv"
-            } else {
-                "parquet"
-            }
-        ))
-        .into());
-    }
     let store = args.db.open_existing()?;
     let view = StoreSource(store.graph_view(&filter)?);
-    match (args.format, &args.out) {
-        (ExportFormat::Csv, Some(dir)) => in_folder(dir, args.force, |files| {
-            hearsay_export::write_csv(&view, files)
-        })?,
-        (ExportFormat::Parquet, Some(dir)) => in_folder(dir, args.force, |files| {
-            hearsay_export::write_parquet(&view, files)
-        })?,
-        (format, out) => {
-            let write = |w: &mut dyn Write| match format {
-                ExportFormat::Stix => hearsay_export::write_stix(&view, w),
-                ExportFormat::Misp => hearsay_export::write_misp(
-                    &view,
-                    match args.misp_events {
-                        MispEvents::Cluster => EventPer::Cluster,
-                        MispEvents::Document => EventPer::Document,
-                    },
-                    w,
-                ),
-                ExportFormat::Claimreview => hearsay_export::write_claimreview(&view, w),
-                _ => hearsay_export::write_graph(&view, w),
-            };
-            match out {
-                None => {
-                    let mut w = BufWriter::new(std::io::stdout().lock());
-                    match write(&mut w) {
-                        Err(hearsay_export::ExportError::Io(e)) => {
-                            return Err(super::stdout_error(e));
-                        }
-                        other => other?,
-                    }
-                    w.flush().map_err(super::stdout_error)?;
-                }
-                Some(path) => in_file(path, args.force, write)?,
-            }
+    let per = match args.misp_events {
+        MispEvents::Cluster => EventPer::Cluster,
+        MispEvents::Document => EventPer::Document,
+    };
+    match args.format {
+        ExportFormat::Graph => stream(&args, |w| hearsay_export::write_graph(&view, w))?,
+        ExportFormat::Stix => stream(&args, |w| hearsay_export::write_stix(&view, w))?,
+        ExportFormat::Misp => stream(&args, |w| hearsay_export::write_misp(&view, per, w))?,
+        ExportFormat::Claimreview => {
+            stream(&args, |w| hearsay_export::write_claimreview(&view, w))?
         }
+        ExportFormat::Csv => tables(&args, "csv", |f| hearsay_export::write_csv(&view, f))?,
+        ExportFormat::Parquet => tables(&args, "parquet", |f| {
+            hearsay_export::write_parquet(&view, f)
+        })?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Write one stream through `write`: to `--out` when given, else to standard output.
+fn stream(
+    args: &Args,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), hearsay_export::ExportError>,
+) -> anyhow::Result<()> {
+    if let Some(path) = &args.out {
+        return in_file(path, args.force, write);
+    }
+    let mut w = BufWriter::new(std::io::stdout().lock());
+    match write(&mut w) {
+        Err(hearsay_export::ExportError::Io(e)) => return Err(super::stdout_error(e)),
+        other => other?,
+    }
+    w.flush().map_err(super::stdout_error)
+}
+
+/// Write the table files through `write` into the folder `--out` names.
+fn tables(
+    args: &Args,
+    format: &str,
+    write: impl FnOnce(&mut dyn Files) -> Result<(), hearsay_export::ExportError>,
+) -> anyhow::Result<()> {
+    let Some(dir) = &args.out else {
+        return Err(UsageError(format!(
+            "--format {format} writes one file per table: give --out FOLDER"
+        ))
+        .into());
+    };
+    in_folder(dir, args.force, write)
 }
 
 /// `YYYY-MM-DD`.
