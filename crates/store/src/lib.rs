@@ -20,6 +20,7 @@
 //! ```
 
 mod error;
+mod export_rows;
 mod graph;
 mod graph_query;
 mod load;
@@ -30,6 +31,7 @@ mod tags;
 mod write;
 
 pub use error::StoreError;
+pub use export_rows::{GraphFilter, GraphView};
 pub use graph_query::{
     ClusterQuery, ClusterView, EntityView, GraphClaimQuery, GraphObject, HistoryEntry, MAX_PAGE,
     Page, SourceSummary, Window,

@@ -109,6 +109,11 @@ impl SqliteStore {
         Ok(outcomes)
     }
 
+    /// The open connection, for the readers beside this module.
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
     /// How many documents are stored.
     pub fn count(&self) -> Result<usize, StoreError> {
         Ok(self
