@@ -41,7 +41,7 @@ mod similarity;
 pub mod stories;
 mod text;
 
-pub use assemble::ClaimInfo;
+pub use assemble::{ClaimInfo, cites};
 pub use facts::{
     DateFact, Dateline, DocFacts, EntityFact, FACTS_VERSION, HedgeFact, MentionFact, RecordFact,
     RecordKind, SourceFact, ViaFact, extract,

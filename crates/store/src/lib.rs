@@ -81,6 +81,10 @@ pub trait Store {
     /// The stored documents, newest first.
     fn documents(&self, query: &DocQuery) -> Result<Vec<DocSummary>, StoreError>;
 
+    /// How many documents `query` finds (its limit and offset aside), counting
+    /// no further than `cap` so that the count costs at most `cap` rows.
+    fn count_documents(&self, query: &DocQuery, cap: usize) -> Result<usize, StoreError>;
+
     /// The full id of the one document whose id starts with `prefix`.
     fn resolve(&self, prefix: &str) -> Result<DocId, StoreError>;
 
@@ -93,6 +97,9 @@ pub trait Store {
 
     /// Claims matching a query, with their document.
     fn claims(&self, query: &ClaimQuery) -> Result<Vec<Claim>, StoreError>;
+
+    /// How many claims `query` finds (its limit and offset aside), counting no further than `cap`.
+    fn count_claims(&self, query: &ClaimQuery, cap: usize) -> Result<usize, StoreError>;
 
     /// The stored resolve facts of these documents (those that have facts of
     /// the current version), in the order given.

@@ -15,6 +15,7 @@ pub mod eval_mentions;
 pub mod export;
 pub mod outputs;
 pub mod resolve;
+pub mod serve;
 pub mod show;
 pub mod train;
 pub mod train_attributions;
