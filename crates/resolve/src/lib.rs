@@ -32,6 +32,7 @@ mod affiliation;
 mod agency;
 mod assemble;
 mod assess;
+mod bodies;
 mod entities;
 mod facts;
 mod frames;

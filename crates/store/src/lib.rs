@@ -21,6 +21,7 @@
 
 mod error;
 mod graph;
+mod graph_query;
 mod load;
 mod query;
 pub mod schema;
@@ -29,6 +30,10 @@ mod tags;
 mod write;
 
 pub use error::StoreError;
+pub use graph_query::{
+    ClusterQuery, ClusterView, EntityView, GraphClaimQuery, GraphObject, HistoryEntry, MAX_PAGE,
+    Page, SourceSummary, Window,
+};
 pub use query::{
     Claim, ClaimCue, ClaimDocument, ClaimHedge, ClaimQuery, ClaimSource, ClaimVia, DocQuery,
     DocSummary, StoredSpan,

@@ -21,6 +21,11 @@ pub struct SqliteStore {
 }
 
 impl SqliteStore {
+    /// The connection, for the query modules of this crate.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
     /// Open (creating if needed) the database at `path` and bring its schema up to date.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let shown = path.display().to_string();
@@ -659,6 +664,21 @@ fn search_error(e: rusqlite::Error, search: Option<&str>) -> StoreError {
         }
         _ => StoreError::Sqlite(e),
     }
+}
+
+/// Longest filter text a LIKE pattern is made of (SQLite refuses patterns
+/// longer than 50,000 bytes; names and phrases are far shorter).
+pub(crate) const MAX_FILTER: usize = 1000;
+
+/// A `%…%` LIKE pattern for `s` (escaped with `\\`), refused when longer than [`MAX_FILTER`].
+pub(crate) fn like_pattern(s: &str) -> Result<String, StoreError> {
+    if s.len() > MAX_FILTER {
+        return Err(StoreError::BadQuery {
+            query: s.chars().take(40).collect::<String>() + "…",
+            reason: format!("filters are at most {MAX_FILTER} bytes long"),
+        });
+    }
+    Ok(format!("%{}%", escape_like(s)))
 }
 
 fn escape_like(s: &str) -> String {
