@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 pub const DEFAULT_LIMIT: usize = 50;
 /// Most items per page.
 pub const MAX_LIMIT: usize = 500;
-/// Totals are counted up to this many; beyond, `total_exact` is false.
+/// Totals counted by the server are counted up to this many; beyond, `total_exact` is false.
 pub const COUNT_CAP: usize = 100_000;
 
 /// The paging parameters of a list request.
@@ -40,7 +40,7 @@ pub struct Page<T> {
     pub items: Vec<T>,
     /// How many items the whole list has (up to [`COUNT_CAP`]).
     pub total: usize,
-    /// False when the list has more than [`COUNT_CAP`] items and `total` is that cap.
+    /// False when counting stopped at [`COUNT_CAP`] items: the list has at least `total`.
     pub total_exact: bool,
     /// The page size.
     pub limit: usize,
@@ -50,16 +50,29 @@ pub struct Page<T> {
     pub next: Option<String>,
 }
 
+/// How many items a list has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Total {
+    /// Exactly this many.
+    Exact(usize),
+    /// Counted up to [`COUNT_CAP`]: exact below it, at least the cap otherwise.
+    Capped(usize),
+}
+
 impl<T> Page<T> {
     /// A page of `items` out of `total`, for a request to `path` with `query`
     /// (the filters, without limit and offset).
     pub fn new(
         items: Vec<T>,
-        total: usize,
+        total: Total,
         (limit, offset): (usize, usize),
         path: &str,
         query: &[(&str, Option<&str>)],
     ) -> Self {
+        let (total, total_exact) = match total {
+            Total::Exact(n) => (n, true),
+            Total::Capped(n) => (n, n < COUNT_CAP),
+        };
         let shown = offset.saturating_add(items.len());
         let next = (shown < total && !items.is_empty()).then(|| {
             let mut q: Vec<String> = query
@@ -73,7 +86,7 @@ impl<T> Page<T> {
         Page {
             items,
             total,
-            total_exact: total < COUNT_CAP,
+            total_exact,
             limit,
             offset,
             next,
@@ -103,7 +116,7 @@ mod tests {
     fn the_next_link_keeps_the_filters_and_moves_the_offset() {
         let p = Page::new(
             vec![1, 2],
-            5,
+            Total::Exact(5),
             (2, 2),
             "/api/claims",
             &[("q", Some("troops AND \"north korea\"")), ("entity", None)],
@@ -112,10 +125,19 @@ mod tests {
             p.next.as_deref(),
             Some("/api/claims?q=troops%20AND%20%22north%20korea%22&limit=2&offset=4")
         );
-        let last = Page::new(vec![5], 5, (2, 4), "/api/claims", &[]);
+        let last = Page::new(vec![5], Total::Exact(5), (2, 4), "/api/claims", &[]);
         assert_eq!(last.next, None);
-        let beyond = Page::<u8>::new(vec![], 5, (2, 10), "/api/claims", &[]);
+        let beyond = Page::<u8>::new(vec![], Total::Exact(5), (2, 10), "/api/claims", &[]);
         assert_eq!(beyond.next, None);
+        let many = Page::new(
+            vec![1],
+            Total::Capped(COUNT_CAP),
+            (1, 0),
+            "/api/mentions",
+            &[],
+        );
+        assert!(!many.total_exact);
+        assert_eq!(many.next.as_deref(), Some("/api/mentions?limit=1&offset=1"));
     }
 
     #[test]

@@ -19,6 +19,7 @@
 //! assert_eq!(store.documents(&Default::default()).unwrap().len(), 1);
 //! ```
 
+mod browse;
 mod error;
 mod graph;
 mod graph_query;
@@ -29,6 +30,7 @@ mod sqlite;
 mod tags;
 mod write;
 
+pub use browse::{DocHead, MentionLink};
 pub use error::StoreError;
 pub use graph_query::{
     ClusterQuery, ClusterView, EntityView, GraphClaimQuery, GraphObject, HistoryEntry, MAX_PAGE,

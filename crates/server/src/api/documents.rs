@@ -2,12 +2,12 @@
 
 use super::{Params, given};
 use crate::chain::{self, Link};
-use crate::paging::{COUNT_CAP, Page, PageParams};
+use crate::paging::{COUNT_CAP, Page, PageParams, Total};
 use crate::{ApiError, AppState};
 use axum::Json;
 use axum::extract::{Path, State};
 use hearsay_format::json::AnalysisJson;
-use hearsay_store::{DocQuery, DocSummary, Store};
+use hearsay_store::{DocQuery, DocSummary, MentionLink, SqliteStore, Store};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -47,7 +47,7 @@ pub async fn list(
         .await?;
     Ok(Json(Page::new(
         items,
-        total,
+        Total::Capped(total),
         page,
         "/api/documents",
         &[("q", q.as_deref())],
@@ -73,10 +73,12 @@ pub struct DocumentView {
     pub analysis: AnalysisJson,
     /// The chain of every attribution, in the order of `attributions`.
     pub chains: Vec<Chain>,
+    /// The graph claim and cluster of each attribution the graph holds.
+    pub claims: Vec<MentionLink>,
 }
 
 /// The analysis of the document `id` (or the one document whose id starts with it).
-pub fn view(store: &impl Store, id: &str) -> Result<DocumentView, ApiError> {
+pub fn view(store: &SqliteStore, id: &str) -> Result<DocumentView, ApiError> {
     let id = store.resolve(id)?;
     let analysis = hearsay_format::json::from_analysis(&store.analysis(&id)?);
     let chains = analysis
@@ -91,7 +93,12 @@ pub fn view(store: &impl Store, id: &str) -> Result<DocumentView, ApiError> {
             }
         })
         .collect();
-    Ok(DocumentView { analysis, chains })
+    let claims = store.mention_links(&id)?;
+    Ok(DocumentView {
+        analysis,
+        chains,
+        claims,
+    })
 }
 
 /// `GET /api/documents/{id}`: the document, its analysis and its chains.

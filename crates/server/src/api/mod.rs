@@ -1,8 +1,9 @@
 //! The JSON API under `/api`.
 
-mod claims;
 pub mod documents;
+mod graph;
 mod health;
+mod mentions;
 mod write;
 
 use crate::{ApiError, AppState};
@@ -23,7 +24,17 @@ pub fn router() -> Router<Arc<AppState>> {
         )
         .route("/documents/{id}", get(documents::one))
         .route("/analyze", post(write::analyze))
-        .route("/claims", get(claims::list))
+        .route("/mentions", get(mentions::list))
+        .route("/claims", get(graph::claims))
+        .route("/claims/{id}", get(graph::claim))
+        .route("/clusters", get(graph::clusters))
+        .route("/clusters/{id}", get(graph::cluster))
+        .route("/entities", get(graph::entities))
+        .route("/entities/{id}", get(graph::entity))
+        .route("/sources", get(graph::sources))
+        .route("/sources/{id}", get(graph::source))
+        .route("/timelines/{subject}", get(graph::timelines))
+        .route("/export/graph", get(graph::export_graph))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed);
     Router::new().nest("/api", api)

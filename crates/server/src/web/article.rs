@@ -60,20 +60,8 @@ pub const LEGEND: &str = "<ul class=\"legend\" aria-label=\"Legend\">\
     <li><span class=\"mk con\">content</span></li><li><span class=\"mk hedge\">hedge</span></li>\
     <li><span class=\"mk qty\">quantity</span></li></ul>";
 
-/// What the page links each attribution to: its claim's cluster, when the graph has one.
-pub struct ClusterLink {
-    /// The attribution id.
-    pub attribution: String,
-    /// The cluster id.
-    pub cluster: String,
-    /// What the cluster is about.
-    pub subject: String,
-    /// Its status.
-    pub status: String,
-}
-
 /// The article page.
-pub fn page(view: &DocumentView, clusters: &[ClusterLink]) -> Page {
+pub fn page(view: &DocumentView) -> Page {
     let a = &view.analysis;
     let d = &a.document;
     let title = d
@@ -155,13 +143,13 @@ pub fn page(view: &DocumentView, clusters: &[ClusterLink]) -> Page {
                 label(&h.certainty)
             );
         }
-        if let Some(c) = clusters.iter().find(|c| c.attribution == at.id) {
+        if let Some(c) = view.claims.iter().find(|c| c.attribution == at.id) {
+            let status = c.status.as_str();
             let _ = write!(
                 body,
-                "<p><a class=\"to-cluster status-{s}\" href=\"/clusters/{id}\">{status} · {subject} →</a></p>",
-                s = esc(&c.status),
+                "<p class=\"cluster-link\"><span class=\"status {status}\">{status}</span> \
+                 <a class=\"to-cluster\" href=\"/clusters/{id}\">{subject} →</a></p>",
                 id = esc(&c.cluster),
-                status = esc(&c.status),
                 subject = esc(&c.subject),
             );
         }

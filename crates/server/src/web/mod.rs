@@ -59,5 +59,5 @@ async fn article_page(
         .readers
         .run(move |store| crate::api::documents::view(store, &id))
         .await?;
-    Ok(article::page(&view, &[]))
+    Ok(article::page(&view))
 }

@@ -1,7 +1,8 @@
-//! `GET /api/claims`: attributions across the stored documents.
+//! `GET /api/mentions`: the attributions of the stored documents, one per
+//! article (`GET /api/claims` lists the claims they are mentions of).
 
 use super::{Params, day, given};
-use crate::paging::{COUNT_CAP, Page, PageParams};
+use crate::paging::{COUNT_CAP, Page, PageParams, Total};
 use crate::{ApiError, AppState};
 use axum::Json;
 use axum::extract::State;
@@ -9,7 +10,7 @@ use hearsay_store::{Claim, ClaimQuery, Store};
 use serde::Deserialize;
 use std::sync::Arc;
 
-/// Parameters of the claim list; all given conditions must hold.
+/// Parameters of the mention list; all given conditions must hold.
 #[derive(Debug, Deserialize)]
 pub struct ListParams {
     /// Full-text search over content and source (FTS5 syntax).
@@ -28,7 +29,7 @@ pub struct ListParams {
     offset: Option<usize>,
 }
 
-/// `GET /api/claims?q=&entity=&source=&document=&since=&until=&limit=&offset=`.
+/// `GET /api/mentions?q=&entity=&source=&document=&since=&until=&limit=&offset=`.
 pub async fn list(
     State(state): State<Arc<AppState>>,
     Params(p): Params<ListParams>,
@@ -70,9 +71,9 @@ pub async fn list(
         .await?;
     Ok(Json(Page::new(
         items,
-        total,
+        Total::Capped(total),
         page,
-        "/api/claims",
+        "/api/mentions",
         &[
             ("q", q.as_deref()),
             ("entity", entity.as_deref()),
