@@ -85,7 +85,7 @@ pub fn view(store: &SqliteStore, id: &str) -> Result<DocumentView, ApiError> {
         .attributions
         .iter()
         .map(|a| {
-            let links = chain::chain(a, &analysis.document);
+            let links = chain::chain(a, &analysis.document, &analysis.text);
             Chain {
                 attribution: a.id.clone(),
                 line: chain::line(&links),

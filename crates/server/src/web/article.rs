@@ -1,7 +1,7 @@
 //! The article view: the text with its attributions marked, and its claims
 //! beside it, each with its chain.
 
-use super::html::{Page, esc, label};
+use super::html::{Page, esc, label, quoted};
 use super::marks::{self, Mark, Role};
 use crate::api::documents::DocumentView;
 use std::fmt::Write;
@@ -121,7 +121,7 @@ pub fn page(view: &DocumentView) -> Page {
                 )
             })
             .unwrap_or_else(|| "<span class=\"kind\">no source</span>".into());
-        let content: Vec<String> = at.content.iter().map(|c| esc(&c.text)).collect();
+        let content: Vec<&str> = at.content.iter().map(|c| c.text.as_str()).collect();
         let _ = write!(
             body,
             "<li class=\"claim\" id=\"claim-{id}\" tabindex=\"-1\" data-chain=\"{chain}\">\
@@ -132,7 +132,7 @@ pub fn page(view: &DocumentView) -> Page {
             chain = esc(&chain.line),
             cue = esc(&at.cue.span.text),
             kind = label(&at.kind),
-            content = quoted(&content.join(" … ")),
+            content = esc(&quoted(&content.join(" … "))),
         );
         if let Some(h) = &at.hedge {
             let _ = write!(
@@ -170,13 +170,4 @@ pub fn page(view: &DocumentView) -> Page {
     }
     body.push_str("</aside></div></article>");
     Page::new(title, body)
-}
-
-/// `s` in quotation marks, unless it brings its own.
-fn quoted(s: &str) -> String {
-    if s.starts_with(['"', '“', '‘', '\'', '«']) {
-        s.to_string()
-    } else {
-        format!("“{s}”")
-    }
 }

@@ -29,6 +29,15 @@ pub fn label<T: serde::Serialize>(value: &T) -> String {
     }
 }
 
+/// `s` in quotation marks, unless it brings its own.
+pub fn quoted(s: &str) -> String {
+    if s.starts_with(['"', '“', '‘', '\'', '«']) {
+        s.to_string()
+    } else {
+        format!("“{s}”")
+    }
+}
+
 /// An HTML page.
 pub struct Page {
     /// The status it is answered with.
@@ -73,7 +82,7 @@ fn search_form(search: Option<&(String, String)>) -> String {
     format!(
         "<form class=\"search\" role=\"search\" action=\"/\" method=\"get\">\
          <label class=\"visually-hidden\" for=\"q\">Search</label>\
-         <input id=\"q\" name=\"q\" type=\"search\" value=\"{q}\" placeholder=\"Search claims, entities, sources\" autocomplete=\"off\">\
+         <input id=\"q\" name=\"q\" type=\"search\" value=\"{q}\" placeholder=\"Search claims, names, sources\" autocomplete=\"off\">\
          <label class=\"visually-hidden\" for=\"in\">Search in</label>\
          <select id=\"in\" name=\"in\">{options}</select>\
          <button type=\"submit\">Search</button></form>",
@@ -119,6 +128,13 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
         );
         assert_eq!(esc("Koreaʼs 1,500 — ok"), "Koreaʼs 1,500 — ok");
+    }
+
+    #[test]
+    fn quotations_get_marks_unless_they_bring_their_own() {
+        assert_eq!(quoted("it rained"), "“it rained”");
+        assert_eq!(quoted("\"No amount\""), "\"No amount\"");
+        assert_eq!(quoted("“We will”"), "“We will”");
     }
 
     #[test]
