@@ -41,6 +41,7 @@ mod quantity;
 mod similarity;
 pub mod stories;
 mod text;
+mod vectors;
 
 pub use assemble::{ClaimInfo, cites};
 pub use facts::{
@@ -55,6 +56,7 @@ pub use graph::{
 };
 pub use quantity::{Modality, QuantityFact};
 pub use similarity::{TermVector, Weights, word_table};
+pub use vectors::{Embedding, Vectors, VectorsError, WordVector};
 
 use assess::Record;
 use hearsay_core::EntityType;
