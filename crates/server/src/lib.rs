@@ -101,6 +101,9 @@ pub async fn serve(
             if config.auth_reads { "" } else { " and read the database without a token (--auth-reads closes reads)" }
         );
     }
+    if !config.db.exists() {
+        tracing::warn!(db = %config.db.display(), "no database there: starting an empty one");
+    }
     let state = state(config)?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await

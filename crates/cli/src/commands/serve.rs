@@ -14,8 +14,8 @@ use std::time::Duration;
 #[command(after_help = "\
 Examples:
   hearsay serve --db news.db                          # http://127.0.0.1:8080/, reads only
-  HEARSAY_TOKEN=$(cat token.txt) hearsay serve --db news.db   # writes with that bearer token
-  hearsay serve --db news.db --token-file token.txt --addr 127.0.0.1:9000
+  hearsay serve --db news.db --token-file token.txt   # writes with the bearer token in token.txt
+  hearsay serve --db news.db --addr 127.0.0.1:0       # a free port (the log says which)
 
 Writes (POST /api/documents, POST /api/analyze) need the header
 `Authorization: Bearer TOKEN`, the token coming from HEARSAY_TOKEN or
