@@ -33,6 +33,18 @@ const CITING: &[&str] = &[
     "according to",
 ];
 
+/// True when `cue` links a source to the origin it cites ("citing", "with
+/// reference to"): that link of a chain lies beyond the source, not between
+/// the source and the reader.
+///
+/// ```
+/// assert!(hearsay_resolve::cites("With reference to"));
+/// assert!(!hearsay_resolve::cites("told"));
+/// ```
+pub fn cites(cue: &str) -> bool {
+    CITING.contains(&text::fold(cue).as_str())
+}
+
 /// Two contents at least this alike are about one question.
 const SAME_QUESTION: f64 = 0.25;
 /// Two contents of one origin at least this alike state one proposition.
@@ -115,10 +127,7 @@ fn work<'d>(
             v.entity.as_ref().and_then(|e| linked.id(d, e)),
             v.kind,
         );
-        let citing = v
-            .cue
-            .as_deref()
-            .is_some_and(|c| CITING.contains(&text::fold(c).as_str()));
+        let citing = v.cue.as_deref().is_some_and(cites);
         if citing {
             inner.push(link)
         } else {
