@@ -2,11 +2,12 @@
 //! filter's decision, then the attributions with resolved sources, via chains
 //! and hedges.
 
+use crate::entities::{Entities, Reporters};
 use crate::filter::{self, Candidate, KEEP};
 use crate::hash::Feats;
 use crate::model::Model;
 use crate::perceptron::{Scratch, Weights};
-use crate::resolve::{REPORTING, Reporter};
+use crate::resolve::REPORTING;
 use crate::role::{CueIndex, RoleSeq, Roles};
 use crate::view::DocView;
 use crate::{assemble, cue, lines, resolve, role, via};
@@ -176,6 +177,7 @@ impl Model {
             return (Vec::new(), Vec::new(), Vec::new());
         }
         let v = DocView::new(a.text(), &a.tokens, &a.sentences, &a.ner);
+        let ix = Entities::new(a);
         let mut sc = Scratch::default();
         let mut found = candidates(&self.cue, &self.role, self.cue_bias, &v, &mut sc);
         found.retain(|f| !lines::labelled(&v, f.cue, f.roles.source));
@@ -209,11 +211,11 @@ impl Model {
         let mut items = Vec::new();
         let mut sources = Vec::new();
         let mut flags = Vec::new();
-        let mut reporters: Vec<Reporter> = Vec::new();
+        let mut reporters = Reporters::default();
         let mut outlets: Vec<String> = Vec::new();
         for ((f, m), roles) in kept.into_iter().zip(roles) {
             let roles = if f.ruled { f.roles.clone() } else { roles };
-            if stray(a, &v, f.cue, &roles) {
+            if stray(&ix, &v, f.cue, &roles) {
                 continue;
             }
             let confidence = 1.0 / (1.0 + (-m / 4.0).exp());
@@ -224,7 +226,7 @@ impl Model {
             let mut kind = SourceKind::Unknown;
             let mut link = None;
             if let (Some(src), Some((sa, sb))) = (att.source.as_mut(), roles.source) {
-                let r = resolve::resolve(a, &v, sa, sb, &reporters);
+                let r = resolve::resolve(&ix, &v, sa, sb, &reporters);
                 if r.outlet
                     && let Some(e) = &r.entity
                     && !outlets.contains(e)
@@ -233,14 +235,11 @@ impl Model {
                 }
                 if let Some(e) = &r.entity
                     && REPORTING.contains(&att.cue.lemma.as_str())
-                    && a.entities
-                        .iter()
-                        .any(|x| &x.id == e && x.etype == hearsay_core::EntityType::Org)
+                    && ix
+                        .by_id(e)
+                        .is_some_and(|x| x.etype == hearsay_core::EntityType::Org)
                 {
-                    reporters.push(Reporter {
-                        at: sa,
-                        entity: e.clone(),
-                    });
+                    reporters.push(sa, e.clone());
                 }
                 // "Analysts estimated that …, a sum they described as …": the
                 // pronoun is the speaker of the claim that holds it.
@@ -281,7 +280,7 @@ impl Model {
             atts.push(att);
         }
         let cx = via::Ctx {
-            an: a,
+            ix: &ix,
             v: &v,
             reporters: &reporters,
         };
@@ -345,7 +344,7 @@ fn mark_outlets(mut atts: Vec<Attribution>, outlets: &[String]) -> Vec<Attributi
 /// and a one-word noun content that both touch it, where neither names anyone:
 /// a source of several words headed by a common noun that is no noun of
 /// people, bodies or documents, and no name on either side.
-fn stray(a: &Analysis, v: &DocView, cue: (usize, usize), roles: &Roles) -> bool {
+fn stray(ix: &Entities, v: &DocView, cue: (usize, usize), roles: &Roles) -> bool {
     let Some((sa, sb)) = roles.source else {
         return false;
     };
@@ -363,7 +362,7 @@ fn stray(a: &Analysis, v: &DocView, cue: (usize, usize), roles: &Roles) -> bool 
         && plain(ca, cb)
         && v.toks[v.top_of(sa, sb)].pos.starts_with("NN")
         && (sa..sb).filter(|&i| !v.punct[i]).count() >= 2
-        && !resolve::names_source(a, v, sa, sb)
+        && !resolve::names_source(ix, v, sa, sb)
 }
 
 /// The earlier claim whose speaker a pronoun source refers to: the innermost
