@@ -240,6 +240,7 @@ pub(crate) fn chains(
         kind: SourceKind::NewsOutlet,
         cue: None,
     });
+    let contents = crate::filter::contents_of(items.iter().map(|(_, r, _)| r));
     let mut out: Vec<Vec<ViaLink>> = Vec::with_capacity(items.len());
     for (k, (cue, roles, kind)) in items.iter().enumerate() {
         let mut via = Vec::new();
@@ -254,16 +255,13 @@ pub(crate) fn chains(
             via.push(p.clone());
         }
         // Attributions whose content holds this cue, outermost first.
-        let mut outer: Vec<usize> = (0..items.len())
-            .filter(|&j| {
-                j != k
-                    && items[j]
-                        .1
-                        .content
-                        .iter()
-                        .any(|&(a, b)| a <= cue.0 && cue.1 <= b)
-            })
+        let mut outer: Vec<usize> = contents
+            .containing(cue.0..cue.1)
+            .map(|(_, &j)| j)
+            .filter(|&j| j != k)
             .collect();
+        outer.sort_unstable();
+        outer.dedup();
         outer.sort_by_key(|&j| {
             let c = &items[j].1.content;
             std::cmp::Reverse(c.iter().map(|(a, b)| b - a).sum::<usize>())
