@@ -297,6 +297,11 @@ impl Model {
                     .get(&v.sent[f.cue.0])
                     .map_or(&[][..], Vec::as_slice);
                 let speaker = speaker_of(&v, f.cue, (sa, sb), &items, &sources, earlier);
+                if speaker.is_some() && is_as_complement(&v, &roles) {
+                    // What they "described as unusually high" is already their
+                    // claim; the "as …" complement alone says nothing new.
+                    continue;
+                }
                 if r.dangling && speaker.is_none() {
                     flags.push(Flag {
                         kind: FlagKind::UnresolvedSource,
@@ -420,6 +425,16 @@ fn stray(ix: &Entities, v: &DocView, cue: (usize, usize), roles: &Roles) -> bool
         && v.toks[v.top_of(sa, sb)].pos.starts_with("NN")
         && (sa..sb).filter(|&i| !v.punct[i]).count() >= 2
         && !resolve::names_source(ix, v, sa, sb)
+}
+
+/// True when a piece of the content starts with "as": the complement of
+/// "described … as", "called … as", a description of something (perhaps
+/// another piece, "a sum") rather than a clause of its own.
+fn is_as_complement(v: &DocView, roles: &Roles) -> bool {
+    roles
+        .content
+        .iter()
+        .any(|&(a, b)| a < b && v.form(a).eq_ignore_ascii_case("as"))
 }
 
 /// The earlier claim whose speaker a pronoun source refers to: the innermost

@@ -2,6 +2,7 @@
 //! analyzer on one thread and on all threads, peak memory and model loading time;
 //! with `--sizes`, how the cost of one document grows with its size.
 
+use super::{out, outln};
 use anyhow::{Context, bail};
 use hearsay_bench::{Corpus, Settings, Shape, bench, scaling, time_model_loading};
 use std::io::IsTerminal;
@@ -12,6 +13,11 @@ use std::time::Duration;
 /// Arguments of `hearsay bench`.
 #[derive(clap::Args)]
 #[command(after_help = "\
+Examples:
+  hearsay bench                                  # the shared PolNeAR dev texts, 1 and all threads
+  hearsay bench examples/ --min-time 1 --threads 1
+  hearsay bench --json > bench.json              # schema hearsay.bench/1
+
 Stages run one document at a time, in order, as `hearsay analyze` runs them; each
 stage is timed on its own. Words are \\w+ runs (the attribution scorer's definition),
 MB are 10^6 bytes of UTF-8 text. On N threads, a stage's rates divide its measured
@@ -22,12 +28,10 @@ With --sizes 1,2,4,8,16 it instead builds one document of each size from the cor
 one thread and prints its CPU time per stage, CPU seconds per MB and peak memory
 (×doc: peak RSS above the loaded models, as a multiple of the document's size).")]
 pub struct Args {
-    /// A folder of .txt articles (or one .txt file) to run over.
-    #[arg(
-        default_value = "../shared/corpus/polnear/dev/text",
-        env = "HEARSAY_BENCH_CORPUS"
-    )]
-    corpus: PathBuf,
+    /// A folder of .txt articles (or one .txt file) to run over [default:
+    /// $HEARSAY_SHARED/corpus/polnear/dev/text, HEARSAY_SHARED defaulting to ../shared].
+    #[arg(env = "HEARSAY_BENCH_CORPUS")]
+    corpus: Option<PathBuf>,
     /// Keep repeating passes over the corpus until this many seconds have gone by,
     /// for each thread count.
     #[arg(long, default_value = "3", value_name = "SECONDS", value_parser = parse_seconds)]
@@ -67,6 +71,14 @@ impl ShapeArg {
     }
 }
 
+/// The PolNeAR dev texts of the shared corpus: `$HEARSAY_SHARED`, else `../shared`.
+fn default_corpus() -> PathBuf {
+    std::env::var_os("HEARSAY_SHARED")
+        .filter(|v| !v.is_empty())
+        .map_or_else(|| PathBuf::from("../shared"), PathBuf::from)
+        .join("corpus/polnear/dev/text")
+}
+
 fn parse_seconds(s: &str) -> Result<Duration, String> {
     let seconds: f64 = s
         .parse()
@@ -77,15 +89,17 @@ fn parse_seconds(s: &str) -> Result<Duration, String> {
 
 /// Runs the benchmark and prints its report.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if !args.corpus.exists() {
+    let corpus = args.corpus.clone().unwrap_or_else(default_corpus);
+    if !corpus.exists() {
         bail!(
-            "no corpus at {}: give a folder of .txt articles (the default is the shared PolNeAR dev texts)",
-            args.corpus.display()
+            "no corpus at {}: give a folder of .txt articles (the default is the shared PolNeAR dev texts; set HEARSAY_SHARED)",
+            corpus.display()
         );
     }
     let (analyzer, loading) = time_model_loading();
     let analyzer = analyzer.context("loading the analyzer")?;
-    let corpus = Corpus::load(&args.corpus).context("reading the benchmark corpus")?;
+    let source = corpus;
+    let corpus = Corpus::load(&source).context("reading the benchmark corpus")?;
     if !args.sizes.is_empty() {
         if std::io::stderr().is_terminal() {
             eprintln!(
@@ -95,14 +109,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     .map(u32::to_string)
                     .collect::<Vec<_>>()
                     .join(", "),
-                args.corpus.display()
+                source.display()
             );
         }
         let report = scaling(&analyzer, &corpus, args.shape.shapes(), &args.sizes);
         if args.json {
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            outln!("{}", serde_json::to_string_pretty(&report)?)?;
         } else {
-            print!("{}", report.to_text());
+            out!("{}", report.to_text())?;
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -124,9 +138,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let report = bench(&analyzer, loading, &corpus, &runs).context("measuring")?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        outln!("{}", serde_json::to_string_pretty(&report)?)?;
     } else {
-        print!("{}", report.to_text());
+        out!("{}", report.to_text())?;
     }
     Ok(ExitCode::SUCCESS)
 }

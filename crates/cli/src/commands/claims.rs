@@ -1,5 +1,6 @@
 //! `hearsay claims`: query the stored claims.
 
+use super::outln;
 use super::{DbArg, UsageError};
 use hearsay_store::{Claim, ClaimQuery, Store, StoreError};
 use std::process::ExitCode;
@@ -8,9 +9,9 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 #[command(after_help = "\
 Examples:
-  hearsay claims --entity \"North Korea\"          # also finds claims that say DPRK or Pyongyang
-  hearsay claims --source \"intelligence\" --limit 20
-  hearsay claims --search 'troops AND (sent OR deployed)' --json
+  hearsay claims --entity NATO --db news.db      # also finds claims that say \"the alliance\"
+  hearsay claims --source ministry --limit 20 --db news.db
+  hearsay claims --search 'fishing AND (talks OR rights)' --json --db news.db
 
 All given conditions must hold. --search uses SQLite FTS5 syntax: words,
 \"exact phrases\", AND, OR, NOT, prefix*.")]
@@ -64,7 +65,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         })
         .map_err(usage_if_query)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&claims)?);
+        outln!("{}", serde_json::to_string_pretty(&claims)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     if claims.is_empty() {
@@ -72,7 +73,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     for c in &claims {
-        print_claim(c);
+        print_claim(c)?;
     }
     eprintln!(
         "{} claim{}{}",
@@ -87,7 +88,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_claim(c: &Claim) {
+fn print_claim(c: &Claim) -> anyhow::Result<()> {
     let source = match &c.source {
         Some(s) => {
             let name = s
@@ -96,7 +97,11 @@ fn print_claim(c: &Claim) {
                 .filter(|n| !n.eq_ignore_ascii_case(&s.span.text))
                 .map(|n| format!(" = {n}"))
                 .unwrap_or_default();
-            format!("{}{name} [{}]", s.span.text, s.kind.replace('_', " "))
+            format!(
+                "{}{name} [{}]",
+                s.span.text,
+                hearsay_format::text::kind(s.kind)
+            )
         }
         None => "(no source)".to_string(),
     };
@@ -105,24 +110,29 @@ fn print_claim(c: &Claim) {
         .iter()
         .map(|p| p.text.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
-    println!(
+    outln!(
         "{}  {source} — {} — “{}”",
-        &c.document[..12.min(c.document.len())],
-        c.cue.text,
+        &c.document.id[..12.min(c.document.id.len())],
+        c.cue.span.text,
         content.join(" … ")
-    );
+    )?;
     let mut notes = Vec::new();
     if !c.via.is_empty() {
         let via: Vec<&str> = c.via.iter().map(|v| v.text.as_str()).collect();
         notes.push(format!("via {}", via.join(" → ")));
     }
-    if let (Some(h), Some(cert)) = (&c.hedge, &c.certainty) {
-        notes.push(format!("hedge “{h}” ({cert})"));
+    if let Some(h) = &c.hedge {
+        notes.push(format!(
+            "hedge “{}” ({})",
+            h.text,
+            hearsay_format::text::marker_label(h.certainty, h.kind)
+        ));
     }
+    let d = &c.document;
     let about: Vec<&str> = [
-        c.outlet.as_deref(),
-        c.published.as_deref(),
-        c.title.as_deref(),
+        d.outlet.as_deref(),
+        d.published.as_deref(),
+        d.title.as_deref(),
     ]
     .into_iter()
     .flatten()
@@ -131,6 +141,7 @@ fn print_claim(c: &Claim) {
         notes.push(super::docs::clip(&about.join(" · "), 100));
     }
     if !notes.is_empty() {
-        println!("              {}", notes.join(" · "));
+        outln!("              {}", notes.join(" · "))?;
     }
+    Ok(())
 }

@@ -1,5 +1,7 @@
 //! One module per subcommand, and what the everyday commands share: the
-//! `--db` option, the read → analyze pipeline, progress display.
+//! `--db` option, reading options, progress display, and writing to standard
+//! output (where a closed pipe ends the command quietly). The pipeline itself
+//! is the `hearsay-ingest` library.
 
 pub mod add;
 pub mod analyze;
@@ -10,25 +12,66 @@ pub mod eval;
 pub mod eval_attributions;
 pub mod eval_language;
 pub mod eval_mentions;
+pub mod export;
+pub mod outputs;
+pub mod resolve;
 pub mod show;
 pub mod train;
 pub mod train_attributions;
 pub mod train_language;
+pub mod train_words;
 
-use hearsay_analyze::Analyzer;
-use hearsay_core::{Analysis, Document, Flag, FlagKind, Span};
-use hearsay_read::{Input, InputFormat, ReadError, ReadItem, ReadOptions, ReadWarning};
+use hearsay_read::{Input, InputFormat, ReadError, ReadOptions};
 use hearsay_store::SqliteStore;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::iter::{ParallelBridge, ParallelIterator};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::mpsc::sync_channel;
 
 /// A mistake in how the command was called (exit code 2).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct UsageError(pub String);
+
+/// Standard output was closed by its reader (`hearsay … | head`): the command
+/// stops there, quietly and successfully.
+#[derive(Debug, thiserror::Error)]
+#[error("standard output was closed")]
+pub struct StdoutClosed;
+
+/// The error of a failed write to standard output: [`StdoutClosed`] for a
+/// closed pipe, the I/O error otherwise.
+pub fn stdout_error(e: std::io::Error) -> anyhow::Error {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        StdoutClosed.into()
+    } else {
+        anyhow::Error::new(e).context("writing to standard output")
+    }
+}
+
+/// Write to standard output, returning the error (see [`stdout_error`])
+/// where `print!` would panic.
+pub fn write_stdout(args: std::fmt::Arguments) -> anyhow::Result<()> {
+    std::io::stdout()
+        .lock()
+        .write_fmt(args)
+        .map_err(stdout_error)
+}
+
+/// `print!` to standard output that returns an `anyhow::Result` (see [`write_stdout`]).
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::commands::write_stdout(format_args!($($arg)*))
+    };
+}
+
+/// `println!` to standard output that returns an `anyhow::Result` (see [`write_stdout`]).
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::commands::write_stdout(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+pub(crate) use {out, outln};
 
 /// The `--db` option.
 #[derive(clap::Args, Debug, Clone)]
@@ -72,8 +115,8 @@ pub struct ReadArgs {
     /// Read every input as this format instead of going by extension.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub from: Option<From>,
-    /// Skip files (and JSONL lines) larger than this many megabytes.
-    #[arg(long, default_value_t = 16, value_name = "MB")]
+    /// Skip files (and JSONL lines) larger than this many MiB (mebibytes, 2^20 bytes).
+    #[arg(long, default_value_t = 16, value_name = "MiB")]
     pub max_size: u64,
 }
 
@@ -111,150 +154,6 @@ impl ReadArgs {
             max_bytes: self.max_size.saturating_mul(1024 * 1024),
         }
     }
-}
-
-/// What became of one document read from the inputs.
-pub enum Outcome {
-    /// Read and analyzed.
-    Analyzed {
-        /// Output name (the input's stem).
-        name: String,
-        /// The analysis.
-        analysis: Box<Analysis>,
-        /// What was repaired while reading.
-        warnings: Vec<ReadWarning>,
-    },
-    /// Read, and `skip` said it needs no analysis.
-    Skipped,
-    /// Could not be read.
-    Failed(ReadError),
-    /// Read, but the analyzer panicked on it (a bug to report; the batch goes on).
-    Crashed {
-        /// Where the document came from.
-        path: String,
-        /// The panic message.
-        reason: String,
-    },
-}
-
-impl Outcome {
-    /// The message for a document that could not be read or analyzed.
-    pub fn failure(&self) -> Option<(String, String)> {
-        match self {
-            Outcome::Failed(e) => Some((e.path(), e.to_string())),
-            Outcome::Crashed { path, reason } => Some((
-                path.clone(),
-                format!("{path}: the analyzer failed ({reason}); please report this document"),
-            )),
-            _ => None,
-        }
-    }
-}
-
-/// Read `inputs` on one thread, analyze on all cores, and hand each outcome
-/// to `sink` on the calling thread, numbered in input order (outcomes arrive
-/// in any order). Documents for which `skip` is true are not analyzed.
-pub fn pipeline(
-    inputs: &[Input],
-    options: ReadOptions,
-    analyzer: &Analyzer,
-    skip: &(dyn Fn(&Document) -> bool + Sync),
-    mut sink: impl FnMut(usize, Outcome),
-) {
-    let width = rayon::current_num_threads() * 2;
-    std::thread::scope(|scope| {
-        let (items, item_rx) = sync_channel::<(usize, Result<ReadItem, ReadError>)>(width);
-        let (outcomes, outcome_rx) = sync_channel::<(usize, Outcome)>(width);
-        scope.spawn(move || {
-            let mut n = 0;
-            for input in inputs {
-                for item in hearsay_read::read(input, &options) {
-                    if items.send((n, item)).is_err() {
-                        return;
-                    }
-                    n += 1;
-                }
-            }
-        });
-        scope.spawn(move || {
-            item_rx
-                .into_iter()
-                .par_bridge()
-                .for_each_with(outcomes, |outcomes, (n, item)| {
-                    let outcome = match item {
-                        Err(e) => Outcome::Failed(e),
-                        Ok(item) if skip(&item.document) => Outcome::Skipped,
-                        Ok(item) => {
-                            let path = item
-                                .document
-                                .path
-                                .clone()
-                                .unwrap_or_else(|| item.name.clone());
-                            let document = item.document;
-                            // One document that trips a bug in a stage must not end the batch.
-                            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                analyzer.analyze(document)
-                            })) {
-                                Ok(mut analysis) => {
-                                    flag_replacements(&mut analysis, &item.warnings);
-                                    Outcome::Analyzed {
-                                        name: item.name,
-                                        analysis: Box::new(analysis),
-                                        warnings: item.warnings,
-                                    }
-                                }
-                                Err(panic) => Outcome::Crashed {
-                                    path,
-                                    reason: panic_message(panic.as_ref()),
-                                },
-                            }
-                        }
-                    };
-                    // The receiver only goes away when the caller stops early.
-                    let _ = outcomes.send((n, outcome));
-                });
-        });
-        for (n, outcome) in outcome_rx {
-            sink(n, outcome);
-        }
-    });
-}
-
-/// The text of a panic payload.
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "panic".to_string())
-}
-
-/// Most U+FFFD positions listed in one flag.
-const MAX_FLAGGED_REPLACEMENTS: usize = 100;
-
-/// Mark text that had to be repaired while reading (invalid UTF-8 or NUL bytes
-/// replaced by U+FFFD), so that an analyst sees it: one flag listing the places.
-fn flag_replacements(analysis: &mut Analysis, warnings: &[ReadWarning]) {
-    let notes: Vec<String> = warnings
-        .iter()
-        .filter(|w| matches!(w, ReadWarning::Replaced { .. } | ReadWarning::Nul { .. }))
-        .map(ToString::to_string)
-        .collect();
-    if notes.is_empty() {
-        return;
-    }
-    let mentions = analysis
-        .text()
-        .match_indices('\u{FFFD}')
-        .take(MAX_FLAGGED_REPLACEMENTS)
-        .map(|(i, s)| Span::new(i, i + s.len()))
-        .collect();
-    analysis.flags.push(Flag {
-        kind: FlagKind::DecodingReplaced,
-        entities: Vec::new(),
-        mentions,
-        note: notes.join("; "),
-    });
 }
 
 /// A progress display on standard error when it is a terminal, hidden otherwise.
@@ -302,65 +201,4 @@ pub fn warn(bar: &ProgressBar, msg: impl std::fmt::Display) {
 /// Print an error about one input on standard error (above the progress bar).
 pub fn report(bar: &ProgressBar, msg: impl std::fmt::Display) {
     bar.suspend(|| eprintln!("hearsay: {msg}"));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use hearsay_core::Stage;
-
-    /// A stage with a bug: it panics on documents that say "boom".
-    struct Fragile;
-
-    impl Stage for Fragile {
-        fn name(&self) -> &'static str {
-            "fragile"
-        }
-        fn annotate(&self, a: &mut Analysis) {
-            assert!(!a.text().contains("boom"), "fragile stage met a boom");
-        }
-    }
-
-    #[test]
-    fn a_panicking_stage_fails_one_document_not_the_batch() {
-        let dir = tempfile::tempdir().unwrap();
-        let inputs: Vec<Input> = ["It rained.", "boom", "It snowed."]
-            .iter()
-            .enumerate()
-            .map(|(i, text)| {
-                let path = dir.path().join(format!("{i}.txt"));
-                std::fs::write(&path, text).unwrap();
-                Input::File {
-                    path,
-                    format: Some(InputFormat::Text),
-                }
-            })
-            .collect();
-        let analyzer = Analyzer::from_stages(vec![Box::new(Fragile)]);
-        let mut seen = Vec::new();
-        pipeline(
-            &inputs,
-            ReadOptions::default(),
-            &analyzer,
-            &|_| false,
-            |n, outcome| {
-                let what = match &outcome {
-                    Outcome::Analyzed { .. } => "analyzed".to_string(),
-                    Outcome::Crashed { reason, .. } => format!("crashed: {reason}"),
-                    Outcome::Skipped => "skipped".to_string(),
-                    Outcome::Failed(e) => format!("failed: {e}"),
-                };
-                seen.push((n, what));
-            },
-        );
-        seen.sort();
-        assert_eq!(
-            seen,
-            [
-                (0, "analyzed".to_string()),
-                (1, "crashed: fragile stage met a boom".to_string()),
-                (2, "analyzed".to_string())
-            ]
-        );
-    }
 }

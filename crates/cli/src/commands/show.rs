@@ -1,5 +1,6 @@
 //! `hearsay show DOC`: one stored document with its analysis.
 
+use super::out;
 use super::{DbArg, UsageError};
 use hearsay_format::Format;
 use hearsay_store::{Store, StoreError};
@@ -9,8 +10,8 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 #[command(after_help = "\
 Examples:
-  hearsay show 3f2a9c1e --db news.db             # the first digits of the id are enough
-  hearsay show 3f2a9c1e --json                   # the JSON analysis (docs/FORMAT.md)")]
+  hearsay show b1331048 --db news.db             # the first digits of the id are enough
+  hearsay show b1331048 --json --db news.db      # the JSON analysis (docs/FORMAT.md)")]
 pub struct Args {
     /// The document's id, or enough of its first digits to tell it apart.
     #[arg(value_name = "DOC")]
@@ -49,6 +50,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         (_, ShowFormat::Text) => Format::Text,
         (_, ShowFormat::Brat) => Format::Brat,
     };
-    print!("{}", format.render(&analysis, id.short()));
+    out!("{}", format.render(&analysis, id.short()))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,18 @@
+//! Ingest: read → analyze on all cores → store → resolve.
+//!
+//! The one pipeline behind `hearsay analyze`, `hearsay add` and the HTTP
+//! server's writes. [`pipeline`] reads on one thread and analyzes on all cores,
+//! handing each [`Outcome`] back to the calling thread; [`add`] stores what it
+//! analyzes through one writer thread in batches and resolves each stored batch
+//! into the claim graph. Callers see progress and failures through an
+//! [`Observer`]; a bad input is one [`Failure`], never a stopped batch.
+
+mod add;
+mod pipeline;
+mod resolve;
+
+pub use add::{
+    AddOptions, AddSummary, BATCH_DOCS, BATCH_WAIT, Failure, IngestError, Observer, Quiet, add,
+};
+pub use pipeline::{Outcome, pipeline};
+pub use resolve::{ResolveSummary, refresh_facts, resolve_all, resolve_new};
