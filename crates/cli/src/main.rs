@@ -46,6 +46,8 @@ enum Command {
     Resolve(commands::resolve::Args),
     /// Write the stored claim graph in a format other tools read.
     Export(commands::export::Args),
+    /// Bring a database written by an older hearsay up to date.
+    Migrate(commands::migrate::Args),
     /// Train a statistical model from annotated data.
     #[command(subcommand)]
     Train(commands::train::Command),
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
         Command::Claims(args) => commands::claims::run(args),
         Command::Resolve(args) => commands::resolve::run(args),
         Command::Export(args) => commands::export::run(args),
+        Command::Migrate(args) => commands::migrate::run(args),
         Command::Train(cmd) => commands::train::run(cmd),
         Command::Eval(cmd) => commands::eval::run(cmd),
         Command::Bench(args) => commands::bench::run(args),

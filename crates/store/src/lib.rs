@@ -1,7 +1,10 @@
 //! The store of documents, analyses and claims.
 //!
 //! [`Store`] is what callers use; [`SqliteStore`] implements it over one
-//! SQLite file (WAL, FTS5, versioned migrations in [`schema`]). A server
+//! SQLite file (WAL, FTS5, versioned migrations in [`schema`]), marked as
+//! hearsay's with `PRAGMA application_id`: a file that is not empty and not
+//! hearsay's is refused before anything is written ([`inspect`]), and
+//! [`SqliteStore::open_read_only`] never creates, migrates or writes. A server
 //! backend (PostgreSQL) can implement the same trait without touching callers.
 //!
 //! Documents are written whole: [`Store::put_batch`] stores several in one
@@ -20,6 +23,7 @@
 //! ```
 
 mod error;
+mod file;
 mod graph;
 mod load;
 mod query;
@@ -29,6 +33,7 @@ mod tags;
 mod write;
 
 pub use error::StoreError;
+pub use file::{APPLICATION_ID, DatabaseFile, inspect};
 pub use query::{
     Claim, ClaimCue, ClaimDocument, ClaimHedge, ClaimQuery, ClaimSource, ClaimVia, DocQuery,
     DocSummary, StoredSpan,

@@ -227,6 +227,17 @@ fn claims_by_source_and_search() {
         ..Default::default()
     };
     assert!(store.claims(&q).unwrap().is_empty());
+    // Far longer than SQLite's 50,000-byte LIKE patterns: no match, no error.
+    let q = ClaimQuery {
+        source: Some("NIS ".repeat(25_000)),
+        ..Default::default()
+    };
+    assert!(store.claims(&q).unwrap().is_empty());
+    let q = ClaimQuery {
+        source: Some("seoulʼs nis".into()),
+        ..Default::default()
+    };
+    assert_eq!(store.claims(&q).unwrap().len(), 1, "ASCII case is folded");
     let q = ClaimQuery {
         limit: Some(1),
         ..Default::default()
@@ -364,4 +375,29 @@ fn a_version_1_database_is_migrated_without_losing_rows() {
         vec![span("DPRK", 0), span("North Korea", 0)]
     );
     assert_eq!(store.stale("new").unwrap(), vec![id]);
+}
+
+#[test]
+fn an_ambiguous_prefix_reports_how_many_documents_match() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let analyses: Vec<Analysis> = (0..1200)
+        .map(|i| Analysis::empty(Document::new(format!("Report number {i}.")), "v1"))
+        .collect();
+    let puts: Vec<hearsay_store::Put> = analyses
+        .iter()
+        .map(|a| hearsay_store::Put {
+            analysis: a,
+            facts: None,
+        })
+        .collect();
+    assert!(store.put_batch(&puts).iter().all(Result::is_ok));
+    let expected = analyses
+        .iter()
+        .filter(|a| a.document.id.as_str().starts_with('a'))
+        .count();
+    assert!(expected > 50, "{expected}");
+    match store.resolve("a") {
+        Err(StoreError::Ambiguous { count, .. }) => assert_eq!(count, expected),
+        other => panic!("{other:?}"),
+    }
 }

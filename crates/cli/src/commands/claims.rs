@@ -50,7 +50,7 @@ pub fn usage_if_query(e: StoreError) -> anyhow::Error {
 
 /// Run `hearsay claims`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.db.open_existing()?;
+    let store = args.db.open_read_only()?;
     let document = match &args.doc {
         Some(prefix) => Some(store.resolve(prefix).map_err(usage_if_query)?),
         None => None,

@@ -45,7 +45,7 @@ struct GraphExport<'a> {
 
 /// Run `hearsay export`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.db.open_existing()?;
+    let store = args.db.open_read_only()?;
     let graph = store.graph()?;
     let mut bytes = serde_json::to_vec_pretty(&GraphExport {
         schema: GRAPH_SCHEMA,

@@ -39,7 +39,7 @@ enum ShowFormat {
 
 /// Run `hearsay show`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.db.open_existing()?;
+    let store = args.db.open_read_only()?;
     let id = store.resolve(&args.doc).map_err(|e| match e {
         StoreError::NotFound(_) | StoreError::Ambiguous { .. } => UsageError(e.to_string()).into(),
         e => anyhow::Error::from(e),
