@@ -38,10 +38,18 @@ enum Command {
     Add(commands::add::Args),
     /// List the stored documents.
     Docs(commands::docs::Args),
-    /// Show one stored document with its analysis.
+    /// Show a stored document, claim, cluster, entity or source.
     Show(commands::show::Args),
     /// Query the stored claims (attributions).
     Claims(commands::claims::Args),
+    /// List the clusters: claims about one question, with status and grade.
+    Clusters(commands::clusters::Args),
+    /// List the entities linked across articles.
+    Entities(commands::entities::Args),
+    /// List the sources (origins) with their reliability and record.
+    Sources(commands::sources::Args),
+    /// Show the figures stated about one quantity over time.
+    Timeline(commands::timeline::Args),
     /// Recompute the claim graph across articles from the stored documents.
     Resolve(commands::resolve::Args),
     /// Write the stored claim graph in a format other tools read.
@@ -66,6 +74,10 @@ fn main() -> ExitCode {
         Command::Docs(args) => commands::docs::run(args),
         Command::Show(args) => commands::show::run(args),
         Command::Claims(args) => commands::claims::run(args),
+        Command::Clusters(args) => commands::clusters::run(args),
+        Command::Entities(args) => commands::entities::run(args),
+        Command::Sources(args) => commands::sources::run(args),
+        Command::Timeline(args) => commands::timeline::run(args),
         Command::Resolve(args) => commands::resolve::run(args),
         Command::Export(args) => commands::export::run(args),
         Command::Migrate(args) => commands::migrate::run(args),

@@ -257,7 +257,15 @@ fn add_then_query_then_show_matches_analyze() {
         4
     );
 
-    let claims = run(&["claims", "--db", db, "--json", "--limit", "100"]);
+    let claims = run(&[
+        "claims",
+        "--mentions",
+        "--db",
+        db,
+        "--json",
+        "--limit",
+        "100",
+    ]);
     assert_eq!(code(&claims), 0);
     let claims: serde_json::Value = serde_json::from_str(&stdout(&claims)).unwrap();
     let n_claims: u64 = docs.iter().map(|d| d["claims"].as_u64().unwrap()).sum();

@@ -224,6 +224,11 @@ pub fn kind(k: SourceKind) -> String {
     snake(&k).replace('_', " ")
 }
 
+/// The serde name of an enum value (`news_outlet`, `GPE`), as the JSON formats write it.
+pub fn tag<T: serde::Serialize>(v: &T) -> String {
+    snake(v)
+}
+
 /// The serde (snake_case) name of an enum value.
 fn snake<T: serde::Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {

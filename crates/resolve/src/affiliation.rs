@@ -92,7 +92,7 @@ pub fn assign(a: &Analysis, entities: &mut Vec<EntityFact>, mentions: &[MentionF
             .map_or(at.cue.span.start, |s| s.span.start);
         let body = portfolio_body(&described, &country_words, entities)
             .or_else(|| named_body(&described, entities, p))
-            .or_else(|| institution_body(&ws, a, at_start));
+            .or_else(|| institution_body(&ws, a, at_start, entities));
         if let Some(b) = body
             && (office || entities[b].kind != EntityKind::University)
         {
@@ -209,16 +209,32 @@ fn portfolio_body(
 
 /// "ministry spokesman", "company spokeswoman": the nearest body of that kind
 /// named before the source.
-fn institution_body(ws: &[String], a: &Analysis, before: usize) -> Option<usize> {
-    let (noun, kinds) = INSTITUTIONS
+fn institution_body(
+    ws: &[String],
+    a: &Analysis,
+    before: usize,
+    entities: &[EntityFact],
+) -> Option<usize> {
+    let (noun, kinds): (&str, &[EntityKind]) = match INSTITUTIONS
         .iter()
-        .find(|(noun, _)| ws.iter().any(|w| w == noun))?;
+        .find(|(noun, _)| ws.iter().any(|w| w == noun))
+    {
+        Some((n, k)) => (n, k),
+        None => {
+            let n = ws.iter().find_map(|w| {
+                crate::bodies::HEADS
+                    .iter()
+                    .find(|(h, _)| h == w)
+                    .map(|(h, _)| *h)
+            })?;
+            (n, &[])
+        }
+    };
     let mut best: Option<(usize, usize)> = None;
     for (i, e) in a.entities.iter().enumerate() {
         let named = text::words(&e.name).iter().any(|w| w == noun);
         let fits = named
-            || (kinds.contains(&e.kind)
-                && !matches!(*noun, "ministry" | "police" | "inspectorate"));
+            || (kinds.contains(&e.kind) && !matches!(noun, "ministry" | "police" | "inspectorate"));
         if !fits || e.etype != EntityType::Org {
             continue;
         }
@@ -233,5 +249,19 @@ fn institution_body(ws: &[String], a: &Analysis, before: usize) -> Option<usize>
             best = Some((i, last));
         }
     }
-    best.map(|(i, _)| i)
+    best.map(|(i, _)| i).or_else(|| {
+        // A body known only by description ("the service's director").
+        let described: Vec<usize> = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.id.starts_with("body:") && e.name.split(' ').next_back() == Some(noun)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        match described.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    })
 }

@@ -361,6 +361,40 @@ fn resolve_descriptions(works: &mut [Work], linked: &Linked) {
     }
 }
 
+/// A headline ("… 14 dead, officials say") summarises a claim its article
+/// attributes in the body: it takes the origin of the body mention it restates.
+fn headlines_follow_bodies(works: &mut [Work]) {
+    let mut changes = Vec::new();
+    for (i, h) in works.iter().enumerate().filter(|(_, w)| w.fact.headline) {
+        let best = works
+            .iter()
+            .enumerate()
+            .filter(|(j, b)| *j != i && b.doc == h.doc && !b.fact.headline)
+            .map(|(j, b)| {
+                let figure = match (&h.quantity, &b.quantity) {
+                    (Some((qh, fh)), Some((qb, fb))) => fh == fb && same_figure(qh, qb),
+                    _ => false,
+                };
+                (
+                    j,
+                    if figure {
+                        1.0
+                    } else {
+                        h.vector.cosine(&b.vector)
+                    },
+                )
+            })
+            .filter(|(_, s)| *s >= SAME_REPORT)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((j, _)) = best {
+            changes.push((i, works[j].origin_key.clone()));
+        }
+    }
+    for (i, key) in changes {
+        works[i].origin_key = key;
+    }
+}
+
 /// A mention whose source is an outlet (or an unnamed report) carries the
 /// origin of the content it re-reports, when the database holds it: the
 /// mention of that outlet's article, or of an article citing that outlet,
@@ -603,6 +637,7 @@ pub fn assemble(docs: &[DocFacts], linked: Linked) -> (Graph, Vec<ClaimInfo>) {
     reweight(&mut works, weights);
     resolve_descriptions(&mut works, &linked);
     follow_reports(&mut works, &linked);
+    headlines_follow_bodies(&mut works);
     let clusters = average_linkage(&works);
     let mut graph = Graph {
         documents: docs
@@ -772,9 +807,27 @@ fn claims_of(works: &[Work], members: &[usize]) -> Vec<Vec<usize>> {
 /// Two mentions of one origin state one proposition: the same figure, or alike words.
 fn same_proposition(a: &Work, b: &Work) -> bool {
     match (&a.quantity, &b.quantity) {
-        (Some((qa, _)), Some((qb, _))) => figures_agree(qa, qb),
+        (Some((qa, _)), Some((qb, _))) => same_figure(qa, qb),
         (None, None) => a.vector.cosine(&b.vector) >= SAME_PROPOSITION,
         _ => false,
+    }
+}
+
+/// Two mentions state one figure: their intervals overlap, and a bound is
+/// near the value it bounds ("more than 100" for 112, not "at least 14" for 19).
+fn same_figure(a: &QuantityFact, b: &QuantityFact) -> bool {
+    if !figures_agree(a, b) {
+        return false;
+    }
+    let point = |q: &QuantityFact| {
+        q.value
+            .or_else(|| q.min.zip(q.max).map(|(lo, hi)| (lo + hi) / 2.0))
+            .or(q.min)
+            .or(q.max)
+    };
+    match (point(a), point(b)) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => x.max(y) / x.min(y) <= 1.2,
+        _ => true,
     }
 }
 
@@ -878,12 +931,27 @@ fn claim_quantity(works: &[Work], claim: &[usize]) -> Option<GraphQuantity> {
     let as_of = if modality == Modality::Allowed {
         None
     } else {
+        // A figure of fact describes a day on or before its report; later dates are plans.
+        let not_after = |d: &&crate::facts::DateFact| {
+            modality == Modality::Expected
+                || w.published
+                    .as_ref()
+                    .is_none_or(|p| d.end.as_str() <= p.as_str())
+        };
         w.fact
             .dates
             .iter()
+            .filter(not_after)
             .map(|d| d.end.clone())
             .max()
-            .or_else(|| w.fact.said_on.as_ref().map(|d| d.end.clone()))
+            .or_else(|| {
+                w.fact
+                    .said_on
+                    .iter()
+                    .filter(not_after)
+                    .map(|d| d.end.clone())
+                    .next()
+            })
             .or_else(|| w.published.clone())
     };
     Some(GraphQuantity {

@@ -295,6 +295,20 @@ fn person_variant(a: &[String], b: &[String]) -> bool {
 /// that surname (or a variant of it); one distinctive word for the body or
 /// outlet whose name starts or ends with it.
 fn short_form_targets(i: usize, n: &Node, nodes: &[Node]) -> Vec<usize> {
+    if n.fact.id.starts_with("body:") {
+        // A described body ("the emergency service") names a body whose name ends so.
+        return nodes
+            .iter()
+            .enumerate()
+            .filter(|(j, m)| {
+                *j != i
+                    && m.fact.etype == EntityType::Org
+                    && m.words.len() > n.words.len()
+                    && m.words.ends_with(&n.words)
+            })
+            .map(|(j, _)| j)
+            .collect();
+    }
     if n.words.len() != 1 {
         return Vec::new();
     }

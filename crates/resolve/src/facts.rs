@@ -219,6 +219,7 @@ pub fn extract(a: &Analysis) -> DocFacts {
     mark_outlets(d, &mut entities);
     crate::agency::link_sources(&entities, &mut mentions);
     link_described_sources(&entities, &mut mentions);
+    crate::bodies::describe(&mut entities, &mut mentions);
     crate::affiliation::assign(a, &mut entities, &mentions);
     DocFacts {
         doc: d.id.as_str().to_string(),

@@ -70,7 +70,7 @@ const INJURED: &[&str] = &[
     "wound",
     "wounded",
 ];
-const MISSING: &[&str] = &["missing", "unaccounted"];
+const MISSING: &[&str] = &["miss", "missing", "unaccount", "unaccounted"];
 const DISPLACED: &[&str] = &[
     "displace",
     "displaced",

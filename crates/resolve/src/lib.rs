@@ -32,6 +32,7 @@ mod affiliation;
 mod agency;
 mod assemble;
 mod assess;
+mod bodies;
 mod entities;
 mod facts;
 mod frames;
@@ -40,6 +41,7 @@ mod quantity;
 mod similarity;
 pub mod stories;
 mod text;
+mod vectors;
 
 pub use assemble::ClaimInfo;
 pub use facts::{
@@ -54,6 +56,7 @@ pub use graph::{
 };
 pub use quantity::{Modality, QuantityFact};
 pub use similarity::{TermVector, Weights, word_table};
+pub use vectors::{Embedding, Vectors, VectorsError, WordVector};
 
 use assess::Record;
 use hearsay_core::EntityType;

@@ -77,6 +77,16 @@ pub enum StoreError {
         /// SQLite's message.
         reason: String,
     },
+    /// A filter (`--source`, `--entity`, …) longer than the store takes.
+    #[error("filter {start:?} is {len} bytes long; filters are at most {max} bytes")]
+    FilterTooLong {
+        /// Its first characters.
+        start: String,
+        /// Its length in bytes.
+        len: usize,
+        /// The limit.
+        max: usize,
+    },
     /// A stored value is not what this version writes.
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),

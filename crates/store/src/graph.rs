@@ -330,43 +330,7 @@ pub(crate) fn read_graph(conn: &Connection) -> Result<Graph, StoreError> {
         })?
         .collect::<Result<_, _>>()?;
     g.entities = read_entities(conn, "1 = 1", &[])?;
-    let mut stmt = conn.prepare(
-        "SELECT id, description, kind, entity, reliability, reliability_reason, merged
-         FROM graph_origins ORDER BY id",
-    )?;
-    type Row = (
-        String,
-        String,
-        String,
-        Option<String>,
-        String,
-        String,
-        String,
-    );
-    let rows: Vec<Row> = stmt
-        .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-            ))
-        })?
-        .collect::<Result<_, _>>()?;
-    for (id, description, kind, entity, reliability, reason, merged) in rows {
-        g.origins.push(GraphOrigin {
-            id,
-            description,
-            kind: untag(&kind)?,
-            entity,
-            reliability,
-            reliability_reason: reason,
-            merged: from_json(&merged)?,
-        });
-    }
+    g.origins = read_origins(conn, "1 = 1", &[])?;
     g.claims = read_claims(conn, "1 = 1", &[])?;
     g.clusters = read_clusters(conn, "1 = 1", &[])?;
     let mut stmt = conn.prepare("SELECT a, b, type FROM graph_relations ORDER BY a, b, type")?;
@@ -382,6 +346,53 @@ pub(crate) fn read_graph(conn: &Connection) -> Result<Graph, StoreError> {
     }
     g.timelines = read_timelines(conn, "1 = 1", &[])?;
     Ok(g)
+}
+
+/// Origins matching a WHERE clause over `graph_origins o`.
+pub(crate) fn read_origins(
+    conn: &Connection,
+    filter: &str,
+    args: &[&dyn rusqlite::ToSql],
+) -> Result<Vec<GraphOrigin>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT o.id, o.description, o.kind, o.entity, o.reliability, o.reliability_reason, o.merged
+         FROM graph_origins o WHERE {filter} ORDER BY o.id"
+    ))?;
+    type Row = (
+        String,
+        String,
+        String,
+        Option<String>,
+        String,
+        String,
+        String,
+    );
+    let rows: Vec<Row> = stmt
+        .query_map(args, |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (id, description, kind, entity, reliability, reason, merged) in rows {
+        out.push(GraphOrigin {
+            id,
+            description,
+            kind: untag(&kind)?,
+            entity,
+            reliability,
+            reliability_reason: reason,
+            merged: from_json(&merged)?,
+        });
+    }
+    Ok(out)
 }
 
 /// Entities matching a WHERE clause over `graph_entities`.

@@ -25,6 +25,7 @@
 mod error;
 mod file;
 mod graph;
+mod graph_query;
 mod load;
 mod query;
 pub mod schema;
@@ -34,6 +35,10 @@ mod write;
 
 pub use error::StoreError;
 pub use file::{APPLICATION_ID, DatabaseFile, inspect};
+pub use graph_query::{
+    ClusterQuery, ClusterView, EntityView, GraphClaimQuery, GraphObject, HistoryEntry, MAX_PAGE,
+    Page, SourceSummary, Window,
+};
 pub use query::{
     Claim, ClaimCue, ClaimDocument, ClaimHedge, ClaimQuery, ClaimSource, ClaimVia, DocQuery,
     DocSummary, StoredSpan,

@@ -22,6 +22,11 @@ pub struct SqliteStore {
 }
 
 impl SqliteStore {
+    /// The connection, for the query modules of this crate.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
     /// Open (creating if needed) the database at `path` and bring its schema up
     /// to date. A file that is not empty and not a hearsay database is refused
     /// before anything is written to it (see [`inspect`]).
@@ -528,14 +533,13 @@ impl Store for SqliteStore {
             args.push(Box::new(doc.to_string()));
         }
         if let Some(source) = &q.source {
-            // A substring test without LIKE, whose patterns SQLite limits to 50,000
-            // bytes; lower() folds ASCII only, as LIKE does.
+            let like = like_pattern(source)?;
             sql.push_str(
-                " AND (instr(lower(a.source_text), lower(?)) > 0 OR EXISTS (SELECT 1 FROM entities e
-                   WHERE e.doc = a.doc AND e.id = a.source_entity AND instr(lower(e.name), lower(?)) > 0))",
+                " AND (a.source_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entities e
+                   WHERE e.doc = a.doc AND e.id = a.source_entity AND e.name LIKE ? ESCAPE '\\'))",
             );
-            args.push(Box::new(source.clone()));
-            args.push(Box::new(source.clone()));
+            args.push(Box::new(like.clone()));
+            args.push(Box::new(like));
         }
         if let Some(search) = &q.search {
             sql.push_str(" AND a.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)");
@@ -686,4 +690,26 @@ fn search_error(e: rusqlite::Error, search: Option<&str>) -> StoreError {
         }
         _ => StoreError::Sqlite(e),
     }
+}
+
+/// Longest filter text a LIKE pattern is made of (SQLite refuses patterns
+/// longer than 50,000 bytes; names and phrases are far shorter).
+pub(crate) const MAX_FILTER: usize = 1000;
+
+/// A `%…%` LIKE pattern for `s` (escaped with `\\`), refused when longer than [`MAX_FILTER`].
+pub(crate) fn like_pattern(s: &str) -> Result<String, StoreError> {
+    if s.len() > MAX_FILTER {
+        return Err(StoreError::FilterTooLong {
+            start: s.chars().take(40).collect::<String>() + "…",
+            len: s.len(),
+            max: MAX_FILTER,
+        });
+    }
+    Ok(format!("%{}%", escape_like(s)))
+}
+
+fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }

@@ -227,12 +227,20 @@ fn claims_by_source_and_search() {
         ..Default::default()
     };
     assert!(store.claims(&q).unwrap().is_empty());
-    // Far longer than SQLite's 50,000-byte LIKE patterns: no match, no error.
+    // Past SQLite's 50,000-byte LIKE patterns: refused with the limit, in one line.
     let q = ClaimQuery {
         source: Some("NIS ".repeat(25_000)),
         ..Default::default()
     };
-    assert!(store.claims(&q).unwrap().is_empty());
+    let err = store.claims(&q).unwrap_err();
+    assert!(
+        matches!(err, StoreError::FilterTooLong { len: 100_000, .. }),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().ends_with("filters are at most 1000 bytes"),
+        "{err}"
+    );
     let q = ClaimQuery {
         source: Some("seoulʼs nis".into()),
         ..Default::default()

@@ -1,4 +1,6 @@
-//! `hearsay claims`: query the stored claims.
+//! `hearsay claims`: query the stored claims — the claims of the graph (one
+//! proposition from one origin, with its mentions across articles), or with
+//! `--mentions` the attributions of each article one by one.
 
 use super::outln;
 use super::{DbArg, UsageError};
@@ -9,6 +11,7 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 #[command(after_help = "\
 Examples:
+  hearsay claims --db news.db                    # claims across articles, newest first
   hearsay claims --entity NATO --db news.db      # also finds claims that say \"the alliance\"
   hearsay claims --source ministry --limit 20 --db news.db
   hearsay claims --search 'fishing AND (talks OR rights)' --json --db news.db
@@ -30,6 +33,21 @@ pub struct Args {
     /// Only claims of this document (id or its first digits).
     #[arg(long, value_name = "DOC")]
     doc: Option<String>,
+    /// Only claims first published on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only claims first published on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+    /// Only claims of this cluster.
+    #[arg(long, value_name = "CLUSTER")]
+    cluster: Option<String>,
+    /// List the attributions of each article one by one instead of the claims across articles.
+    #[arg(long)]
+    mentions: bool,
+    /// Skip this many claims first.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    offset: usize,
     /// At most this many claims.
     #[arg(long, default_value_t = 50, value_name = "N")]
     limit: usize,
@@ -41,9 +59,10 @@ pub struct Args {
 /// A store error caused by the user's query becomes a usage error.
 pub fn usage_if_query(e: StoreError) -> anyhow::Error {
     match e {
-        StoreError::BadQuery { .. } | StoreError::NotFound(_) | StoreError::Ambiguous { .. } => {
-            UsageError(e.to_string()).into()
-        }
+        StoreError::BadQuery { .. }
+        | StoreError::FilterTooLong { .. }
+        | StoreError::NotFound(_)
+        | StoreError::Ambiguous { .. } => UsageError(e.to_string()).into(),
         e => e.into(),
     }
 }
@@ -55,6 +74,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(prefix) => Some(store.resolve(prefix).map_err(usage_if_query)?),
         None => None,
     };
+    if !args.mentions {
+        return graph_claims(&store, &args, document);
+    }
     let claims = store
         .claims(&ClaimQuery {
             source: args.source.clone(),
@@ -144,4 +166,46 @@ fn print_claim(c: &Claim) -> anyhow::Result<()> {
         outln!("              {}", notes.join(" · "))?;
     }
     Ok(())
+}
+
+/// The claims of the graph matching the arguments.
+fn graph_claims(
+    store: &hearsay_store::SqliteStore,
+    args: &Args,
+    document: Option<hearsay_core::DocId>,
+) -> anyhow::Result<ExitCode> {
+    let page = store
+        .graph_claims(&hearsay_store::GraphClaimQuery {
+            entity: args.entity.clone(),
+            source: args.source.clone(),
+            search: args.search.clone(),
+            since: args.since.clone(),
+            until: args.until.clone(),
+            cluster: args.cluster.clone(),
+            document,
+            window: hearsay_store::Window {
+                offset: args.offset,
+                limit: args.limit,
+            },
+        })
+        .map_err(usage_if_query)?;
+    if args.json {
+        outln!("{}", serde_json::to_string_pretty(&page)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if page.items.is_empty() {
+        eprintln!("no claims match");
+        return Ok(ExitCode::SUCCESS);
+    }
+    for c in &page.items {
+        let origin = store.origin(&c.origin)?;
+        outln!("{}", super::graph_text::claim_line(c, origin.as_ref()))?;
+    }
+    eprintln!(
+        "{}–{} of {} claims (grades: source reliability A–F, information credibility 1–6; --mentions lists each article's attributions)",
+        page.offset + 1,
+        page.offset + page.items.len(),
+        page.total
+    );
+    Ok(ExitCode::SUCCESS)
 }

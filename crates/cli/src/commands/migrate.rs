@@ -12,7 +12,8 @@ Examples:
   hearsay migrate --db news.db
 
 `hearsay add` and `hearsay resolve` migrate the database they write to as well;
-`docs`, `show`, `claims` and `export` only read and refuse an older file.")]
+`docs`, `show`, `claims`, `clusters`, `entities`, `sources`, `timeline` and
+`export` only read: they refuse an older file and ask for this command.")]
 pub struct Args {
     #[command(flatten)]
     db: DbArg,

@@ -7,16 +7,21 @@ pub mod add;
 pub mod analyze;
 pub mod bench;
 pub mod claims;
+pub mod clusters;
 pub mod docs;
+pub mod entities;
 pub mod eval;
 pub mod eval_attributions;
 pub mod eval_language;
 pub mod eval_mentions;
 pub mod export;
+pub mod graph_text;
 pub mod migrate;
 pub mod outputs;
 pub mod resolve;
 pub mod show;
+pub mod sources;
+pub mod timeline;
 pub mod train;
 pub mod train_attributions;
 pub mod train_language;
@@ -101,8 +106,9 @@ impl DbArg {
     }
 
     /// Open an existing database for reading only: nothing is created, migrated
-    /// or written (`docs`, `show`, `claims`, `export`). A file an older hearsay
-    /// wrote is refused with the advice to run `hearsay migrate`.
+    /// or written (`docs`, `show`, `claims`, `clusters`, `entities`, `sources`,
+    /// `timeline`, `export`). A file an older hearsay wrote is refused with the
+    /// advice to run `hearsay migrate`.
     pub fn open_read_only(&self) -> anyhow::Result<SqliteStore> {
         self.must_exist()?;
         opened(SqliteStore::open_read_only(&self.db))
@@ -110,7 +116,7 @@ impl DbArg {
 
     fn must_exist(&self) -> anyhow::Result<()> {
         match hearsay_store::inspect(&self.db) {
-            Ok(DatabaseFile::Missing) => Err(UsageError(format!(
+            Ok(DatabaseFile::Missing | DatabaseFile::Empty) => Err(UsageError(format!(
                 "no database at {} (add documents with `hearsay add PATH --db {}`, or set --db / HEARSAY_DB)",
                 self.db.display(),
                 self.db.display()

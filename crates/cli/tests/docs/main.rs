@@ -354,6 +354,11 @@ fn format_md_describes_every_field_of_the_json_outputs() {
         "hearsay add examples/ --db news.db --json",
         "hearsay docs --db news.db --json",
         "hearsay claims --db news.db --json",
+        "hearsay claims --mentions --db news.db --json",
+        "hearsay clusters --db news.db --json",
+        "hearsay entities --db news.db --json",
+        "hearsay sources --db news.db --json",
+        "hearsay export --format graph --db news.db",
         "hearsay show b1331048 --db news.db --json",
         "hearsay resolve --db news.db --json",
     ] {
