@@ -27,6 +27,7 @@ pub mod score;
 
 mod assemble;
 mod cue;
+mod entities;
 mod filter;
 mod gender;
 mod gold;

@@ -7,10 +7,11 @@
 //! * an outlet or body qualifying an anonymous source ("Babel sources");
 //! * the origin a source cites ("reported, citing …", "with reference to …").
 
-use crate::resolve::{Reporter, names_source, resolve};
+use crate::entities::{Entities, Reporters};
+use crate::resolve::{names_source, resolve};
 use crate::role::Roles;
 use crate::view::DocView;
-use hearsay_core::{Analysis, SourceKind, Span, ViaLink};
+use hearsay_core::{SourceKind, Span, ViaLink};
 
 /// Words that introduce the origin a source cites, with the words that must follow.
 const CITING: &[(&str, &[&str])] = &[
@@ -29,18 +30,18 @@ pub(crate) fn is_citing(word: &str) -> bool {
 /// What the via rules see of the document: the analysis, its token view and
 /// the earlier reporting sources that "the newspaper" may refer back to.
 pub(crate) struct Ctx<'c, 'a> {
-    /// The analysis.
-    pub an: &'c Analysis,
+    /// The analysis's entities.
+    pub ix: &'c Entities<'a>,
     /// Its token view.
     pub v: &'c DocView<'a>,
-    /// Sources of reporting cues, in text order.
-    pub reporters: &'c [Reporter],
+    /// Sources of reporting cues.
+    pub reporters: &'c Reporters,
 }
 
 /// A link naming tokens `a..b`, resolved to an entity and kind.
 fn link(cx: &Ctx, a: usize, b: usize, cue: Option<&str>) -> ViaLink {
-    let (an, v) = (cx.an, cx.v);
-    let r = resolve(an, v, a, b, cx.reporters);
+    let v = cx.v;
+    let r = resolve(cx.ix, v, a, b, cx.reporters);
     let span = v.span_of(a, b);
     ViaLink {
         span,
@@ -143,7 +144,7 @@ fn origins(cx: &Ctx, cue: (usize, usize), roles: &Roles) -> Vec<ViaLink> {
             };
             // Only a source is an origin: "citing two officials", not "citing her work".
             let l = link(cx, a, b, Some(&cue));
-            if names_source(cx.an, v, a, b) {
+            if names_source(cx.ix, v, a, b) {
                 out.push(l);
             }
         }
@@ -231,14 +232,15 @@ pub(crate) fn chains(
     items: &[((usize, usize), Roles, SourceKind)],
     sources: &[Option<ViaLink>],
 ) -> Vec<Vec<ViaLink>> {
-    let (an, v) = (cx.an, cx.v);
-    let publisher = an.document.outlet.as_ref().map(|o| ViaLink {
+    let v = cx.v;
+    let publisher = cx.ix.an.document.outlet.as_ref().map(|o| ViaLink {
         span: Span::default(),
         text: o.clone(),
         entity: None,
         kind: SourceKind::NewsOutlet,
         cue: None,
     });
+    let contents = crate::filter::contents_of(items.iter().map(|(_, r, _)| r));
     let mut out: Vec<Vec<ViaLink>> = Vec::with_capacity(items.len());
     for (k, (cue, roles, kind)) in items.iter().enumerate() {
         let mut via = Vec::new();
@@ -253,16 +255,13 @@ pub(crate) fn chains(
             via.push(p.clone());
         }
         // Attributions whose content holds this cue, outermost first.
-        let mut outer: Vec<usize> = (0..items.len())
-            .filter(|&j| {
-                j != k
-                    && items[j]
-                        .1
-                        .content
-                        .iter()
-                        .any(|&(a, b)| a <= cue.0 && cue.1 <= b)
-            })
+        let mut outer: Vec<usize> = contents
+            .containing(cue.0..cue.1)
+            .map(|(_, &j)| j)
+            .filter(|&j| j != k)
             .collect();
+        outer.sort_unstable();
+        outer.dedup();
         outer.sort_by_key(|&j| {
             let c = &items[j].1.content;
             std::cmp::Reverse(c.iter().map(|(a, b)| b - a).sum::<usize>())
