@@ -9,7 +9,7 @@ use crate::perceptron::{Scratch, Weights};
 use crate::resolve::{REPORTING, Reporter};
 use crate::role::{CueIndex, RoleSeq, Roles};
 use crate::view::DocView;
-use crate::{assemble, cue, lines, resolve, role, via};
+use crate::{assemble, cue, fronted, lines, resolve, role, via, wire};
 use hearsay_core::{
     Analysis, Attribution, EntityKind, Flag, FlagKind, Hedge, SourceKind, Stage, ViaLink,
 };
@@ -211,8 +211,23 @@ impl Model {
         let mut flags = Vec::new();
         let mut reporters: Vec<Reporter> = Vec::new();
         let mut outlets: Vec<String> = Vec::new();
+        let publication = wire::Publication::new(a, &v);
         for ((f, m), roles) in kept.into_iter().zip(roles) {
-            let roles = if f.ruled { f.roles.clone() } else { roles };
+            let mut roles = if f.ruled { f.roles.clone() } else { roles };
+            publication.clip(&mut roles);
+            if !f.ruled
+                && let Some(r) = fronted::roles(&v, f.cue, publication.dateline.1)
+            {
+                // The tagger's pieces in other sentences (a quote running on) stay.
+                let sent = v.sent[f.cue.0];
+                let mut content = r.content;
+                content.extend(roles.content.iter().filter(|c| v.sent[c.0] != sent));
+                content.sort_unstable();
+                roles = Roles {
+                    source: r.source,
+                    content,
+                };
+            }
             if stray(a, &v, f.cue, &roles) {
                 continue;
             }
@@ -284,6 +299,7 @@ impl Model {
             an: a,
             v: &v,
             reporters: &reporters,
+            publication: &publication,
         };
         for (att, via) in atts.iter_mut().zip(via::chains(&cx, &items, &sources)) {
             att.via = via;

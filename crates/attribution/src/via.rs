@@ -10,6 +10,7 @@
 use crate::resolve::{Reporter, names_source, resolve};
 use crate::role::Roles;
 use crate::view::DocView;
+use crate::wire::Publication;
 use hearsay_core::{Analysis, SourceKind, Span, ViaLink};
 
 /// Words that introduce the origin a source cites, with the words that must follow.
@@ -35,6 +36,8 @@ pub(crate) struct Ctx<'c, 'a> {
     pub v: &'c DocView<'a>,
     /// Sources of reporting cues, in text order.
     pub reporters: &'c [Reporter],
+    /// The publishing outlet and the dateline.
+    pub publication: &'c Publication,
 }
 
 /// A link naming tokens `a..b`, resolved to an entity and kind.
@@ -231,8 +234,8 @@ pub(crate) fn chains(
     items: &[((usize, usize), Roles, SourceKind)],
     sources: &[Option<ViaLink>],
 ) -> Vec<Vec<ViaLink>> {
-    let (an, v) = (cx.an, cx.v);
-    let publisher = an.document.outlet.as_ref().map(|o| ViaLink {
+    let v = cx.v;
+    let publisher = cx.publication.outlet.as_ref().map(|o| ViaLink {
         span: Span::default(),
         text: o.clone(),
         entity: None,
@@ -251,6 +254,15 @@ pub(crate) fn chains(
             .filter(|p| !own.text.contains(p.text.as_str()))
         {
             via.push(p.clone());
+        }
+        // A wire story run by another outlet came through the wire.
+        if let Some(w) = cx
+            .publication
+            .wire
+            .as_ref()
+            .filter(|w| !same_source(w, own) && !crate::outlet::same_outlet(&w.text, &own.text))
+        {
+            via.push(w.clone());
         }
         // Attributions whose content holds this cue, outermost first.
         let mut outer: Vec<usize> = (0..items.len())
@@ -284,6 +296,8 @@ pub(crate) fn chains(
             via.extend(qualifier(cx, src, *kind));
         }
         via.extend(origins(cx, *cue, roles));
+        // The publishing outlet is no intermediary of its own claims.
+        via.retain(|l| l.span.is_empty() || !cx.publication.is_publisher(l));
         out.push(via);
     }
     out

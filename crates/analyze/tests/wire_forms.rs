@@ -1,0 +1,100 @@
+//! Wire-style news through the whole analyzer: datelines, reporting clauses
+//! after their content, chains of outlets, figures reported by verbs. The
+//! texts are written for these tests (invented places, outlets and people).
+
+use hearsay_analyze::Analyzer;
+use hearsay_core::{Analysis, Attribution, Document, SourceKind};
+use std::sync::OnceLock;
+
+fn analyzer() -> &'static Analyzer {
+    static A: OnceLock<Analyzer> = OnceLock::new();
+    A.get_or_init(|| Analyzer::new().expect("the shipped models load"))
+}
+
+/// Analyze `text` as published by `outlet`.
+fn analyze(text: &str, outlet: Option<&str>) -> Analysis {
+    let mut doc = Document::new(text);
+    doc.outlet = outlet.map(str::to_string);
+    analyzer().analyze(doc)
+}
+
+fn content(a: &Analysis, att: &Attribution) -> String {
+    att.content
+        .iter()
+        .map(|c| c.text(a.text()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The attribution whose content holds `phrase`.
+fn with_content<'a>(a: &'a Analysis, phrase: &str) -> &'a Attribution {
+    a.attributions
+        .iter()
+        .find(|t| content(a, t).contains(phrase))
+        .unwrap_or_else(|| {
+            let all: Vec<String> = a.attributions.iter().map(|t| content(a, t)).collect();
+            panic!("no attribution holds {phrase:?}: {all:#?}")
+        })
+}
+
+fn source<'a>(a: &'a Analysis, att: &Attribution) -> &'a str {
+    att.source.as_ref().map_or("", |s| s.span.text(a.text()))
+}
+
+/// The texts of the via links that name an entity (the publisher is implied).
+fn via(att: &Attribution) -> Vec<String> {
+    att.via
+        .iter()
+        .filter(|l| !l.span.is_empty())
+        .map(|l| l.text.clone())
+        .collect()
+}
+
+#[test]
+fn a_dateline_is_never_source_or_content() {
+    let a = analyze(
+        "Bridge closed after storm\n\nBRAVOS, June 4 (Coast Wire) — Trelland's transport minister, Mira Osk, said on Tuesday that the bridge would stay closed for a month.",
+        Some("Coast Wire"),
+    );
+    let d = a.dateline.as_ref().expect("a dateline");
+    assert_eq!(d.place.text(a.text()), "BRAVOS");
+    assert_eq!(d.wire.map(|w| w.text(a.text())), Some("Coast Wire"));
+    let att = with_content(&a, "the bridge would stay closed");
+    let src = att.source.as_ref().expect("a source");
+    assert!(!src.span.overlaps(&d.span), "source {:?}", source(&a, att));
+    assert!(att.content.iter().all(|c| !c.overlaps(&d.span)));
+    assert!(source(&a, att).contains("Mira Osk"));
+    // The wire is the publisher here: no intermediary.
+    assert!(via(att).is_empty(), "{:?}", via(att));
+}
+
+#[test]
+fn a_wire_story_run_by_another_outlet_came_through_the_wire() {
+    let text = "Bridge closed after storm\n\nBRAVOS, June 4 (Coast Wire) — The bridge will stay closed for a month, the transport ministry said on Tuesday.";
+    let a = analyze(text, Some("The Daily Lamp"));
+    let att = with_content(&a, "The bridge will stay closed");
+    assert_eq!(via(att), ["Coast Wire"]);
+    // Published by the wire itself, in a short form: no link.
+    let a = analyze(text, Some("CW"));
+    assert!(via(with_content(&a, "The bridge will stay closed")).is_empty());
+}
+
+#[test]
+fn the_reporting_clause_after_a_long_content() {
+    let a = analyze(
+        "Storm hits coast\n\nTORVIK — A storm tore through the harbour district late on Sunday, killing at least three people and injuring more than 40, the regional emergency agency said on Monday.\n\nThe toll rose to five on Tuesday, the agency said, after divers recovered two more bodies.",
+        Some("The Daily Lamp"),
+    );
+    let first = with_content(
+        &a,
+        "killing at least three people and injuring more than 40",
+    );
+    assert!(content(&a, first).starts_with("A storm tore through"));
+    assert_eq!(source(&a, first), "the regional emergency agency");
+    let second = with_content(&a, "The toll rose to five on Tuesday");
+    assert_eq!(source(&a, second), "the agency");
+    assert_eq!(
+        second.source.as_ref().map(|s| s.kind),
+        Some(SourceKind::GovernmentAgency)
+    );
+}
