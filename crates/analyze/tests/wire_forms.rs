@@ -98,3 +98,67 @@ fn the_reporting_clause_after_a_long_content() {
         Some(SourceKind::GovernmentAgency)
     );
 }
+
+/// The text of the source the cue names itself (PolNeAR's source).
+fn cue_source<'a>(a: &'a Analysis, att: &Attribution) -> &'a str {
+    att.source
+        .as_ref()
+        .and_then(|s| s.cue_source)
+        .map_or("", |s| s.text(a.text()))
+}
+
+#[test]
+fn the_innermost_cited_origin_is_the_source() {
+    let a = analyze(
+        "Port dispute\n\nThe Velm Courier reported on Monday, citing Coast Wire, which quoted three dock workers, that the strike would last a week.\n\nThe Evening Star, citing a report in the Velm Courier that quoted a harbour engineer, said on Tuesday that a crane had collapsed.\n\nThe port authority said 40 ships were waiting, citing figures from the coast guard.",
+        Some("The Daily Lamp"),
+    );
+    let strike = with_content(&a, "the strike would last a week");
+    assert_eq!(source(&a, strike), "three dock workers");
+    assert_eq!(cue_source(&a, strike), "The Velm Courier");
+    assert_eq!(via(strike), ["The Velm Courier", "Coast Wire"]);
+    let crane = with_content(&a, "a crane had collapsed");
+    assert_eq!(source(&a, crane), "a harbour engineer");
+    assert_eq!(
+        crane.source.as_ref().map(|s| s.kind),
+        Some(SourceKind::AnonymousPerson)
+    );
+    assert_eq!(
+        via(crane),
+        ["The Evening Star", "a report in the Velm Courier"]
+    );
+    let ships = with_content(&a, "40 ships were waiting");
+    assert_eq!(source(&a, ships), "figures from the coast guard");
+    assert_eq!(via(ships), ["The port authority"]);
+    // No claim is made of the citing phrase itself.
+    assert!(
+        a.attributions
+            .iter()
+            .all(|t| !content(&a, t).starts_with("Coast Wire"))
+    );
+}
+
+#[test]
+fn according_to_an_outlet_that_quoted_another() {
+    let a = analyze(
+        "Ransom\n\nThe hackers want 10 million crowns, according to Coast Wire, which quoted a report in the Velm Courier.",
+        Some("The Daily Lamp"),
+    );
+    let att = with_content(&a, "want 10 million crowns");
+    assert_eq!(source(&a, att), "a report in the Velm Courier");
+    assert_eq!(via(att), ["Coast Wire"]);
+}
+
+#[test]
+fn a_relative_pronoun_stands_for_its_antecedent() {
+    let a = analyze(
+        "March\n\nThe Federation of Dock Workers, which said on Sunday that 9,000 people had marched, called the police count an insult.\n\nThe finding supports the account of a crane operator at the port, who told the Courier that the brakes had failed.",
+        Some("The Daily Lamp"),
+    );
+    let marched = with_content(&a, "9,000 people had marched");
+    assert_eq!(source(&a, marched), "The Federation of Dock Workers");
+    assert_eq!(cue_source(&a, marched), "which");
+    let brakes = with_content(&a, "the brakes had failed");
+    assert_eq!(source(&a, brakes), "a crane operator at the port");
+    assert_eq!(cue_source(&a, brakes), "who");
+}

@@ -26,6 +26,8 @@ pub mod quotes;
 pub mod score;
 
 mod assemble;
+mod chain;
+mod complement;
 mod cue;
 mod filter;
 mod fronted;
@@ -38,6 +40,7 @@ mod model;
 mod outlet;
 mod perceptron;
 mod predict;
+mod relative;
 mod resolve;
 mod role;
 mod train;

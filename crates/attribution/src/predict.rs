@@ -2,6 +2,7 @@
 //! filter's decision, then the attributions with resolved sources, via chains
 //! and hedges.
 
+use crate::chain::{self, Kept};
 use crate::filter::{self, Candidate, KEEP};
 use crate::hash::Feats;
 use crate::model::Model;
@@ -9,7 +10,7 @@ use crate::perceptron::{Scratch, Weights};
 use crate::resolve::{REPORTING, Reporter};
 use crate::role::{CueIndex, RoleSeq, Roles};
 use crate::view::DocView;
-use crate::{assemble, cue, fronted, lines, resolve, role, via, wire};
+use crate::{assemble, complement, cue, fronted, lines, relative, resolve, role, via, wire};
 use hearsay_core::{
     Analysis, Attribution, EntityKind, Flag, FlagKind, Hedge, SourceKind, Stage, ViaLink,
 };
@@ -212,33 +213,66 @@ impl Model {
         let mut reporters: Vec<Reporter> = Vec::new();
         let mut outlets: Vec<String> = Vec::new();
         let publication = wire::Publication::new(a, &v);
-        for ((f, m), roles) in kept.into_iter().zip(roles) {
-            let mut roles = if f.ruled { f.roles.clone() } else { roles };
-            publication.clip(&mut roles);
-            if !f.ruled
-                && let Some(r) = fronted::roles(&v, f.cue, publication.dateline.1)
+        let mut cands: Vec<Kept> = kept
+            .into_iter()
+            .zip(roles)
+            .map(|((f, margin), roles)| {
+                let mut roles = if f.ruled { f.roles.clone() } else { roles };
+                publication.clip(&mut roles);
+                if !f.ruled
+                    && let Some(r) = fronted::roles(&v, f.cue, publication.dateline.1)
+                {
+                    // The tagger's pieces in other sentences (a quote running on) stay.
+                    let sent = v.sent[f.cue.0];
+                    let mut content = r.content;
+                    content.extend(roles.content.iter().filter(|c| v.sent[c.0] != sent));
+                    content.sort_unstable();
+                    roles = Roles {
+                        source: r.source,
+                        content,
+                    };
+                }
+                Kept {
+                    cue: f.cue,
+                    roles,
+                    ruled: f.ruled,
+                    margin,
+                }
+            })
+            .collect();
+        chain::restructure(a, &v, &mut cands);
+        for Kept {
+            cue,
+            mut roles,
+            margin: m,
+            ..
+        } in cands
+        {
+            if roles.content.is_empty()
+                && let Some(c) = complement::that_clause(&v, cue)
             {
-                // The tagger's pieces in other sentences (a quote running on) stay.
-                let sent = v.sent[f.cue.0];
-                let mut content = r.content;
-                content.extend(roles.content.iter().filter(|c| v.sent[c.0] != sent));
-                content.sort_unstable();
-                roles = Roles {
-                    source: r.source,
-                    content,
-                };
+                roles.content.push(c);
             }
-            if stray(a, &v, f.cue, &roles) {
+            if stray(a, &v, cue, &roles) {
                 continue;
             }
             let confidence = 1.0 / (1.0 + (-m / 4.0).exp());
-            let Some(mut att) = assemble::build(&v, f.cue, &roles, atts.len() + 1, confidence)
-            else {
+            let Some(mut att) = assemble::build(&v, cue, &roles, atts.len() + 1, confidence) else {
                 continue;
             };
             let mut kind = SourceKind::Unknown;
             let mut link = None;
             if let (Some(src), Some((sa, sb))) = (att.source.as_mut(), roles.source) {
+                // A relative pronoun stands for its antecedent.
+                let (sa, sb) = match relative::source(&v, sa, sb) {
+                    Some((x, y)) => {
+                        src.cue_source = Some(src.span);
+                        src.span = v.span_of(x, y);
+                        roles.source = Some((x, y));
+                        (x, y)
+                    }
+                    None => (sa, sb),
+                };
                 let r = resolve::resolve(a, &v, sa, sb, &reporters);
                 if r.outlet
                     && let Some(e) = &r.entity
@@ -259,7 +293,7 @@ impl Model {
                 }
                 // "Analysts estimated that …, a sum they described as …": the
                 // pronoun is the speaker of the claim that holds it.
-                let speaker = speaker_of(&v, f.cue, (sa, sb), &items, &sources);
+                let speaker = speaker_of(&v, cue, (sa, sb), &items, &sources);
                 if r.dangling && speaker.is_none() {
                     flags.push(Flag {
                         kind: FlagKind::UnresolvedSource,
@@ -291,7 +325,7 @@ impl Model {
                 }
             }
             att.hedge = hedge_of(a, &att);
-            items.push((f.cue, roles, kind));
+            items.push((cue, roles, kind));
             sources.push(link);
             atts.push(att);
         }
@@ -301,8 +335,15 @@ impl Model {
             reporters: &reporters,
             publication: &publication,
         };
-        for (att, via) in atts.iter_mut().zip(via::chains(&cx, &items, &sources)) {
-            att.via = via;
+        for (att, chain) in atts.iter_mut().zip(via::chains(&cx, &items, &sources)) {
+            att.via = chain.via;
+            if let (Some(src), Some(o)) = (att.source.as_mut(), chain.origin) {
+                src.cue_source = Some(src.cue_source.unwrap_or(src.span));
+                src.span = o.span;
+                src.entity = o.entity;
+                src.kind = o.kind;
+                src.role = None;
+            }
         }
         let atts = without_cited(atts, &items, &v);
         (mark_outlets(atts, &outlets), flags, outlets)

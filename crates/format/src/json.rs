@@ -137,6 +137,10 @@ pub struct SourceJson {
     pub kind: SourceKind,
     /// Role or affiliation given in the text.
     pub role: Option<String>,
+    /// The words the cue names the source by when the source is another phrase
+    /// they stand for (a relative pronoun, the reporter of a cited origin), or `null`.
+    #[serde(default)]
+    pub cue_source: Option<SpanJson>,
 }
 
 /// One link of a source chain.
@@ -340,6 +344,7 @@ pub fn from_analysis(a: &Analysis) -> AnalysisJson {
                     name: name_of(&src.entity),
                     kind: src.kind,
                     role: src.role.clone(),
+                    cue_source: src.cue_source.map(|c| s.span(c)),
                 }),
                 content: at.content.iter().map(|c| s.span(*c)).collect(),
                 via: at
@@ -452,6 +457,7 @@ mod tests {
                 entity: None,
                 kind: SourceKind::AnonymousGroup,
                 role: None,
+                cue_source: None,
             }),
             content: vec![b("Koreaʼs army grew")],
             via: vec![ViaLink {

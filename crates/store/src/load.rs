@@ -157,6 +157,7 @@ pub(crate) fn load_layers(
                     entity,
                     kind: untag(&kind)?,
                     role,
+                    cue_source: None,
                 }),
                 None => None,
             },

@@ -1,0 +1,34 @@
+//! The "that" clause of a reporting verb, when the taggers found no content:
+//! "Kestria's defence minister, Anneli Roskvist, said on Thursday that between
+//! 3,000 and 4,000 troops were in the country, …" — a parse that hangs the
+//! clause elsewhere leaves the cue without content; the clause after "that"
+//! (PolNeAR keeps the "that") to the end of the sentence is it.
+
+use crate::lexicon::SPEECH;
+use crate::view::{DocView, NONE};
+
+/// Most tokens between the cue and its "that" ("on Thursday", "in a statement on Monday").
+const MAX_GAP: usize = 6;
+
+/// The content of a speech verb `cue` followed by an adjunct and "that": the
+/// tokens from "that" to the end of the sentence, without final punctuation.
+pub(crate) fn that_clause(v: &DocView, cue: (usize, usize)) -> Option<(usize, usize)> {
+    let head = v.top_of(cue.0, cue.1);
+    if v.lex[head] & SPEECH == 0 || !v.toks[head].pos.starts_with("VB") {
+        return None;
+    }
+    let (_, shi) = v.sents[v.sent[cue.0] as usize];
+    let shi = shi as usize;
+    let that = (cue.1..shi.min(cue.1 + MAX_GAP + 1))
+        .find(|&k| v.form(k).eq_ignore_ascii_case("that") && v.quote[k] == NONE)?;
+    let gap_plain = (cue.1..that).all(|k| {
+        !v.toks[k].pos.starts_with("VB")
+            && v.quote[k] == NONE
+            && !matches!(v.form(k), "," | ";" | ":")
+    });
+    let mut end = shi;
+    while end > that + 1 && v.punct[end - 1] && v.quote[end - 1] == NONE {
+        end -= 1;
+    }
+    (gap_plain && end > that + 2).then_some((that, end))
+}
