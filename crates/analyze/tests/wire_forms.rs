@@ -162,3 +162,79 @@ fn a_relative_pronoun_stands_for_its_antecedent() {
     assert_eq!(source(&a, brakes), "a crane operator at the port");
     assert_eq!(cue_source(&a, brakes), "who");
 }
+
+#[test]
+fn figures_reported_by_a_verb() {
+    let a = analyze(
+        "March in Tessel\n\nPolice put the crowd at about 12,000. The organisers estimated the crowd at more than 40,000.\n\nOn Tuesday the ministry raised its count to 310 suspected cases. The Velm Water Board, which last week put the damage at no more than 2 million marks, revised its estimate on Monday to about 5 million marks.\n\nHe dismissed the figure of 9,000 given by Bravos as a fantasy.",
+        Some("The Daily Lamp"),
+    );
+    let police = with_content(&a, "put the crowd at about 12,000");
+    assert_eq!(source(&a, police), "Police");
+    let organisers = with_content(&a, "estimated the crowd at more than 40,000");
+    assert_eq!(source(&a, organisers), "The organisers");
+    let count = with_content(&a, "raised its count to 310 suspected cases");
+    assert_eq!(source(&a, count), "the ministry");
+    let put = with_content(&a, "put the damage at no more than 2 million marks");
+    assert_eq!(source(&a, put), "The Velm Water Board");
+    assert_eq!(cue_source(&a, put), "which");
+    let revised = with_content(
+        &a,
+        "revised its estimate on Monday to about 5 million marks",
+    );
+    assert_eq!(source(&a, revised), "The Velm Water Board");
+    let given = a
+        .attributions
+        .iter()
+        .find(|t| t.cue.span.text(a.text()) == "given")
+        .expect("a claim for the given figure");
+    assert_eq!(content(&a, given), "the figure of 9,000");
+    assert_eq!(source(&a, given), "Bravos");
+    // A policy is no report: "cut rates to 2 percent" makes no claim.
+    let b = analyze("Rates\n\nThe bank cut rates to 2 percent on Monday.", None);
+    assert!(b.attributions.is_empty(), "{:?}", b.attributions);
+}
+
+#[test]
+fn a_capital_as_a_source_is_its_government() {
+    let a = analyze(
+        "Envoy recalled\n\nBRAVOS — Officials in Bravos were angry on Monday. Bravos recalled its ambassador on Tuesday, saying the talks had failed.",
+        Some("The Daily Lamp"),
+    );
+    let att = with_content(&a, "the talks had failed");
+    let src = att.source.as_ref().expect("a source");
+    assert_eq!(src.span.text(a.text()), "Bravos");
+    assert_eq!(src.kind, SourceKind::GovernmentAgency);
+}
+
+#[test]
+fn outlets_by_name_medium_description_and_short_form() {
+    let a = analyze(
+        "Leak\n\nThe Velm Examiner reported on Monday that the dam leaked. An engineer told Radio Tessel that the gates had failed. It was first published by the independent news site Corvane. A worker told the Examiner that nobody had been warned.",
+        Some("The Daily Lamp"),
+    );
+    let outlet = |name: &str| {
+        a.entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name:?}: {:#?}", a.entities))
+            .kind
+    };
+    assert_eq!(
+        outlet("The Velm Examiner"),
+        hearsay_core::EntityKind::NewsOutlet
+    );
+    assert_eq!(outlet("Radio Tessel"), hearsay_core::EntityKind::NewsOutlet);
+    assert_eq!(outlet("Corvane"), hearsay_core::EntityKind::NewsOutlet);
+    let gates = with_content(&a, "the gates had failed");
+    assert_eq!(via(gates), ["Radio Tessel"]);
+    let warned = with_content(&a, "nobody had been warned");
+    assert_eq!(via(warned), ["the Examiner"]);
+    let examiner = a
+        .entities
+        .iter()
+        .find(|e| e.name == "The Velm Examiner")
+        .unwrap();
+    let written = warned.via.iter().find(|l| !l.span.is_empty()).unwrap();
+    assert_eq!(written.entity.as_deref(), Some(examiner.id.as_str()));
+}

@@ -32,6 +32,11 @@ const SUBORDINATORS: &[&str] = &[
     "unless", "once", "whereas", "if",
 ];
 
+/// Words that open a comment on a reported figure ("…, up from 46", "…, double the first estimate").
+const COMMENT_WORDS: &[&str] = &[
+    "up", "down", "double", "twice", "half", "more", "less", "fewer",
+];
+
 /// Reporting verbs whose object is the addressee, not the content ("told the Courier").
 const ADDRESSEE_VERBS: &[&str] = &["tell", "inform", "brief", "assure", "remind", "warn"];
 
@@ -206,9 +211,16 @@ pub(crate) fn roles(v: &DocView, cue: (usize, usize), from: usize) -> Option<Rol
         }
         if ya < yb {
             let first = lower(v, ya);
+            // "…, roughly twice what the government had estimated": a comment on
+            // the content, not more of it.
+            let comment = matches!(pos(v, ya), "RB" | "RBR" | "JJ" | "JJR" | "CD")
+                || COMMENT_WORDS.contains(&first.as_str());
             if SUBORDINATORS.contains(&first.as_str()) {
                 content.push((ya, yb));
-            } else if pos(v, ya) != "VBG" && (ya..yb).any(|i| finite(v, i) || v.quote[i] != NONE) {
+            } else if pos(v, ya) != "VBG"
+                && !comment
+                && (ya..yb).any(|i| finite(v, i) || v.quote[i] != NONE)
+            {
                 return None;
             }
         }

@@ -10,7 +10,9 @@ use crate::perceptron::{Scratch, Weights};
 use crate::resolve::{REPORTING, Reporter};
 use crate::role::{CueIndex, RoleSeq, Roles};
 use crate::view::DocView;
-use crate::{assemble, complement, cue, fronted, lines, relative, resolve, role, via, wire};
+use crate::{
+    assemble, complement, cue, figures, fronted, lines, places, relative, resolve, role, via, wire,
+};
 use hearsay_core::{
     Analysis, Attribution, EntityKind, Flag, FlagKind, Hedge, SourceKind, Stage, ViaLink,
 };
@@ -240,6 +242,11 @@ impl Model {
                 }
             })
             .collect();
+        // Figures reported by a verb replace what the taggers made of that verb.
+        let figures = figures::find(&v);
+        cands.retain(|c| !figures.iter().any(|f| f.cue == c.cue));
+        cands.extend(figures);
+        cands.sort_by_key(|c| c.cue);
         chain::restructure(a, &v, &mut cands);
         for Kept {
             cue,
@@ -253,6 +260,7 @@ impl Model {
             {
                 roles.content.push(c);
             }
+            complement::clause_start(&v, cue, &mut roles.content);
             if stray(a, &v, cue, &roles) {
                 continue;
             }
@@ -306,6 +314,10 @@ impl Model {
                     });
                 }
                 resolve::apply(src, r);
+                if let Some(place) = places::place_source(a, &v, sa, sb, src.entity.as_deref()) {
+                    src.entity = place.or(src.entity.take());
+                    src.kind = SourceKind::GovernmentAgency;
+                }
                 kind = src.kind;
                 link = Some(ViaLink {
                     span: src.span,

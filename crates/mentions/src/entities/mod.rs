@@ -3,6 +3,7 @@
 
 mod candidates;
 mod cluster;
+mod outlets;
 mod reading;
 mod words_lists;
 
@@ -39,6 +40,7 @@ pub(crate) fn find(w: &Words, a: &Analysis, lex: &Lexicon) -> Found {
     let selected = select(w, cands);
     let mut found = cluster::cluster(w, lex, selected);
     dateline_kinds(a, &mut found.entities);
+    outlets::refine(w, lex, &mut found.entities, &mut found.flags);
     found
 }
 
