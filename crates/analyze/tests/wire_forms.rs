@@ -238,3 +238,39 @@ fn outlets_by_name_medium_description_and_short_form() {
     let written = warned.via.iter().find(|l| !l.span.is_empty()).unwrap();
     assert_eq!(written.entity.as_deref(), Some(examiner.id.as_str()));
 }
+
+#[test]
+fn a_subject_with_a_parenthetical_after_its_content() {
+    let a = analyze(
+        "Bridge\n\nThe bridge will stay closed for at least a month while divers inspect its piers, the ministry's chief engineer, Lena Vossberg, told reporters on Monday.",
+        Some("The Daily Lamp"),
+    );
+    let att = with_content(&a, "The bridge will stay closed");
+    assert_eq!(
+        source(&a, att),
+        "the ministry's chief engineer, Lena Vossberg"
+    );
+}
+
+#[test]
+fn a_figure_inside_a_reported_clause_belongs_to_its_reporter() {
+    let a = analyze(
+        "March\n\nPolice put the crowd at about 12,000, a police spokeswoman said on Sunday.\n\nThe minister said the figure of 9,000 given by Bravos was a fantasy.",
+        Some("The Daily Lamp"),
+    );
+    let crowd: Vec<&Attribution> = a
+        .attributions
+        .iter()
+        .filter(|t| content(&a, t).contains("put the crowd at about 12,000"))
+        .collect();
+    assert_eq!(crowd.len(), 1, "one claim of the figure");
+    assert_eq!(source(&a, crowd[0]), "a police spokeswoman");
+    // A figure the reporter says someone gave is not relayed by the speaker around it.
+    let given = a
+        .attributions
+        .iter()
+        .find(|t| t.cue.span.text(a.text()) == "given")
+        .expect("a claim for the given figure");
+    assert_eq!(source(&a, given), "Bravos");
+    assert!(via(given).is_empty(), "{:?}", via(given));
+}

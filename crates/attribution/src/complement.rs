@@ -52,9 +52,19 @@ pub(crate) fn clause_start(v: &DocView, cue: (usize, usize), content: &mut [(usi
         return;
     };
     let top = v.top_of(piece.0, piece.1);
+    // A piece that starts inside a noun phrase ("… sugar beet | harvest could
+    // be lost") takes the rest of the phrase whatever the parse says.
+    let np_inside = |k: usize| {
+        matches!(
+            v.toks[k].pos.as_str(),
+            "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "JJR" | "DT" | "CD" | "POS" | "PRP$" | "TO"
+        ) || matches!(v.form(k), "of" | "up" | "about" | "than" | "more")
+    };
+    let mid_phrase = v.toks[piece.0].pos.starts_with("NN") && np_inside(piece.0 - 1);
     while piece.0 > cue.1 {
         let k = piece.0 - 1;
-        if v.punct[k] || v.quote[k] != NONE || !v.under(k, top) || v.under(head, k) {
+        let joins = v.under(k, top) || (mid_phrase && np_inside(k));
+        if v.punct[k] || v.quote[k] != NONE || !joins || v.under(head, k) {
             break;
         }
         piece.0 = k;

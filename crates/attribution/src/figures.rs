@@ -6,6 +6,7 @@
 //! is the source and the predicate, figure and all, the content.
 
 use crate::chain::Kept;
+use crate::lexicon::SPEECH;
 use crate::relative;
 use crate::role::Roles;
 use crate::view::{DocView, NONE};
@@ -169,8 +170,19 @@ fn predicate_end(v: &DocView, fig: usize, shi: usize, relative_clause: bool) -> 
         }
         if f == "," {
             let next = k + 1;
+            // "…, police spokeswoman Renata Vukalin said on Sunday": a reporting clause.
+            let comment = matches!(pos(v, next), "RB" | "RBR" | "JJR")
+                || matches!(
+                    lower(v, next).as_str(),
+                    "up" | "down" | "double" | "twice" | "half"
+                );
+            let reporting = !comment
+                && (next..shi)
+                    .take_while(|&j| v.form(j) != ",")
+                    .any(|j| v.lex[j] & SPEECH != 0 && pos(v, j).starts_with("VB"));
             if relative_clause
                 || next >= shi
+                || reporting
                 || pos(v, next) == "VBG"
                 || matches!(lower(v, next).as_str(), "which" | "who" | "while" | "but")
             {
@@ -279,14 +291,24 @@ fn given_by(v: &DocView, i: usize, slo: usize, shi: usize) -> Option<Kept> {
     })
 }
 
-/// Every figure reported by a verb in the document, as candidates.
-pub(crate) fn find(v: &DocView) -> Vec<Kept> {
+/// The figures of a document: those reported by a verb ("put the crowd at …"),
+/// and those given by an agent ("the figure given by Velmora"), as candidates.
+pub(crate) struct Figures {
+    /// Reported by a verb whose subject is the source.
+    pub verbs: Vec<Kept>,
+    /// Given by the agent of a participle.
+    pub given: Vec<Kept>,
+}
+
+/// Every figure reported by a verb or given by an agent in the document.
+pub(crate) fn find(v: &DocView) -> Figures {
     let mut out = Vec::new();
+    let mut given = Vec::new();
     for &(slo, shi) in &v.sents {
         let (slo, shi) = (slo as usize, shi as usize);
         for i in slo..shi {
             if let Some(k) = given_by(v, i, slo, shi) {
-                out.push(k);
+                given.push(k);
                 continue;
             }
             if !pos(v, i).starts_with("VB") || v.quote[i] != NONE || pos(v, i) == "VBG" {
@@ -332,5 +354,5 @@ pub(crate) fn find(v: &DocView) -> Vec<Kept> {
             });
         }
     }
-    out
+    Figures { verbs: out, given }
 }

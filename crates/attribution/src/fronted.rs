@@ -32,7 +32,8 @@ const SUBORDINATORS: &[&str] = &[
     "unless", "once", "whereas", "if",
 ];
 
-/// Words that open a comment on a reported figure ("…, up from 46", "…, double the first estimate").
+/// Words that open a comment on the content ("…, up from 46", "…, double the
+/// first estimate", "…, which would be hard to square with …").
 const COMMENT_WORDS: &[&str] = &[
     "up", "down", "double", "twice", "half", "more", "less", "fewer",
 ];
@@ -118,25 +119,29 @@ fn clause_end(v: &DocView, cue: (usize, usize), lemma: &str, shi: usize) -> Opti
 }
 
 /// The subject of the cue: the noun phrase after the last comma before it, with
-/// a relative clause or a name it follows ("Tilde Marrasch, who chairs the union,
-/// said"; "Marit Okelberg, the lab's director, said"). Returns the comma before
-/// the subject and the subject's tokens.
+/// a parenthetical or a name it follows ("Tilde Marrasch, who chairs the union,
+/// said"; "Marit Okelberg, the lab's director, said"; "the lab's director,
+/// Marit Okelberg, told"). Returns the comma before the subject and the
+/// subject's tokens.
 fn subject(v: &DocView, slo: usize, cue: usize) -> Option<(usize, (usize, usize))> {
     let commas: Vec<usize> = (slo..cue).filter(|&i| top_comma(v, slo, i)).collect();
     let mut n = commas.len();
-    // "NAME, who …, said": the relative clause and its noun.
-    if n >= 2
-        && commas[n - 1] + 1 == cue
-        && matches!(pos(v, commas[n - 2] + 1), "WP" | "WDT" | "WP$")
-    {
-        n -= 2;
-    }
-    // "NAME, the lab's director, said": the name heads the apposition.
-    if n >= 2 && commas[n - 1] - commas[n - 2] <= 4 {
-        let (p, q) = (commas[n - 2], commas[n - 1]);
-        if (p + 1..q).all(|i| pos(v, i).starts_with("NNP")) {
-            n -= 1;
+    // A comma right before the cue closes a parenthetical of the subject:
+    // "NAME, who chairs the union, said", "NAME, the lab's director, said",
+    // "the inspectorate's chief, NAME, told". The subject is the two segments.
+    if n >= 1 && commas[n - 1] + 1 == cue {
+        if n < 3 {
+            return None;
         }
+        let (p, q) = (commas[n - 2], commas[n - 1]);
+        let second = p + 1;
+        let names = (second..q).all(|i| pos(v, i).starts_with("NNP"));
+        let parenthetical =
+            matches!(pos(v, second), "WP" | "WDT" | "WP$" | "DT" | "PRP$" | "JJ") || names;
+        if !parenthetical || q - second > MAX_SOURCE {
+            return None;
+        }
+        n -= 2;
     }
     if n == 0 {
         return None;
@@ -151,8 +156,10 @@ fn subject(v: &DocView, slo: usize, cue: usize) -> Option<(usize, (usize, usize)
     let relative = (start..cue).any(|i| matches!(pos(v, i), "WP" | "WDT" | "WP$"))
         && !matches!(pos(v, comma + 1), "WP" | "WDT")
         && !(start..cue).any(|i| v.form(i) == ",");
-    (opens && nominal && !relative && cue - start <= MAX_SOURCE && v.quote[start] == NONE)
-        .then_some((comma, (start, cue)))
+    // The comma closing a parenthetical is not part of the subject.
+    let end = if v.form(cue - 1) == "," { cue - 1 } else { cue };
+    (opens && nominal && !relative && end - start <= MAX_SOURCE && v.quote[start] == NONE)
+        .then_some((comma, (start, end)))
 }
 
 /// Does the clause on `a..b` open like a main clause (not "If …", "Asked about …",

@@ -242,10 +242,34 @@ impl Model {
                 }
             })
             .collect();
-        // Figures reported by a verb replace what the taggers made of that verb.
+        // Figures replace what the taggers made of their verb; a figure verb
+        // inside another claim's content in its sentence is part of that claim
+        // ("The police put the number at 18,000, a spokeswoman said").
         let figures = figures::find(&v);
-        cands.retain(|c| !figures.iter().any(|f| f.cue == c.cue));
-        cands.extend(figures);
+        cands.retain(|c| {
+            !figures
+                .verbs
+                .iter()
+                .chain(&figures.given)
+                .any(|f| f.cue == c.cue)
+        });
+        let holds = |c: &Kept, f: &Kept| {
+            c.cue != f.cue
+                && v.sent[c.cue.0] == v.sent[f.cue.0]
+                && c.roles
+                    .content
+                    .iter()
+                    .any(|&(x, y)| x <= f.cue.0 && f.cue.1 <= y)
+        };
+        let verbs: Vec<Kept> = figures
+            .verbs
+            .iter()
+            .filter(|f| !cands.iter().any(|c| holds(c, f)))
+            .cloned()
+            .collect();
+        let given: Vec<(usize, usize)> = figures.given.iter().map(|g| g.cue).collect();
+        cands.extend(verbs);
+        cands.extend(figures.given);
         cands.sort_by_key(|c| c.cue);
         chain::restructure(a, &v, &mut cands);
         for Kept {
@@ -346,6 +370,7 @@ impl Model {
             v: &v,
             reporters: &reporters,
             publication: &publication,
+            unrelayed: &given,
         };
         for (att, chain) in atts.iter_mut().zip(via::chains(&cx, &items, &sources)) {
             att.via = chain.via;

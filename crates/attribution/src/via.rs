@@ -40,6 +40,9 @@ pub(crate) struct Ctx<'c, 'a> {
     pub reporters: &'c [Reporter],
     /// The publishing outlet and the dateline.
     pub publication: &'c Publication,
+    /// Cues of claims the reporter describes, not a speaker around them ("the
+    /// figure of 5,000 given by Velmora" inside what someone dismissed).
+    pub unrelayed: &'c [(usize, usize)],
 }
 
 /// A link naming tokens `a..b`, resolved to an entity and kind.
@@ -325,9 +328,11 @@ pub(crate) fn chains(
             via.push(w.clone());
         }
         // Attributions whose content holds this cue, outermost first.
+        let relayed_by_outer = !cx.unrelayed.contains(cue);
         let mut outer: Vec<usize> = (0..items.len())
             .filter(|&j| {
-                j != k
+                relayed_by_outer
+                    && j != k
                     && items[j]
                         .1
                         .content
