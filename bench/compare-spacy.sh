@@ -3,7 +3,8 @@
 # pipeline against `hearsay analyze`, in words (\w+ runs) per CPU-second (user+sys).
 #
 # Usage: bench/compare-spacy.sh [TEXT_DIR] [ROUNDS]
-#   TEXT_DIR  folder of .txt articles (default: ../shared/corpus/polnear/dev/text)
+#   TEXT_DIR  folder of .txt articles (default: $HEARSAY_SHARED/corpus/polnear/dev/text,
+#             HEARSAY_SHARED defaulting to ../shared)
 #   ROUNDS    how many times to alternate spaCy and hearsay (default: 3); medians are reported
 # Environment:
 #   HEARSAY_BIN       a hearsay binary to use instead of building the release one
@@ -24,7 +25,9 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-texts=${1:-$repo/../shared/corpus/polnear/dev/text}
+shared=${HEARSAY_SHARED:-../shared}
+[[ $shared = /* ]] || shared=$repo/$shared
+texts=${1:-$shared/corpus/polnear/dev/text}
 rounds=${2:-3}
 venv=$repo/bench/.venv
 

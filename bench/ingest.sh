@@ -5,7 +5,8 @@
 # two sizes shows whether memory grows with the corpus.
 #
 # Usage: bench/ingest.sh [TEXT_DIR] [SIZE...]
-#   TEXT_DIR  folder of .txt articles to rewrite (default: ../shared/corpus/polnear/dev/text)
+#   TEXT_DIR  folder of .txt articles to rewrite (default: $HEARSAY_SHARED/corpus/polnear/dev/text,
+#             HEARSAY_SHARED defaulting to ../shared)
 #   SIZE      numbers of articles to make and ingest (default: 1000 10000)
 # Environment:
 #   HEARSAY_BIN       a hearsay binary to use instead of building the release one
@@ -17,7 +18,9 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-texts=${1:-$repo/../shared/corpus/polnear/dev/text}
+shared=${HEARSAY_SHARED:-../shared}
+[[ $shared = /* ]] || shared=$repo/$shared
+texts=${1:-$shared/corpus/polnear/dev/text}
 shift || true
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 10000)

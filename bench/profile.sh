@@ -3,7 +3,8 @@
 # perf (CPU clock, call graphs) and prints the hottest functions, self time first.
 #
 # Usage: bench/profile.sh [TEXT_DIR] [SECONDS]
-#   TEXT_DIR  folder of .txt articles (default: ../shared/corpus/polnear/dev/text)
+#   TEXT_DIR  folder of .txt articles (default: $HEARSAY_SHARED/corpus/polnear/dev/text,
+#             HEARSAY_SHARED defaulting to ../shared)
 #   SECONDS   minimum measuring time (default: 5)
 # Environment:
 #   HEARSAY_BIN       a hearsay binary to use instead of building the release one
@@ -15,7 +16,9 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-texts=${1:-$repo/../shared/corpus/polnear/dev/text}
+shared=${HEARSAY_SHARED:-../shared}
+[[ $shared = /* ]] || shared=$repo/$shared
+texts=${1:-$shared/corpus/polnear/dev/text}
 seconds=${2:-5}
 command -v perf > /dev/null || { echo "profile.sh: needs perf (apt-get install linux-perf)" >&2; exit 2; }
 [[ -d $texts ]] || { echo "profile.sh: no folder $texts" >&2; exit 2; }

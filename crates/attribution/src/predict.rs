@@ -326,6 +326,11 @@ impl Model {
                 // "Analysts estimated that …, a sum they described as …": the
                 // pronoun is the speaker of the claim that holds it.
                 let speaker = speaker_of(&v, cue, (sa, sb), &items, &sources);
+                if speaker.is_some() && is_as_complement(&v, &roles) {
+                    // What they "described as unusually high" is already their
+                    // claim; the "as …" complement alone says nothing new.
+                    continue;
+                }
                 if r.dangling && speaker.is_none() {
                     flags.push(Flag {
                         kind: FlagKind::UnresolvedSource,
@@ -458,6 +463,16 @@ fn stray(a: &Analysis, v: &DocView, cue: (usize, usize), roles: &Roles) -> bool 
         && v.toks[v.top_of(sa, sb)].pos.starts_with("NN")
         && (sa..sb).filter(|&i| !v.punct[i]).count() >= 2
         && !resolve::names_source(a, v, sa, sb)
+}
+
+/// True when a piece of the content starts with "as": the complement of
+/// "described … as", "called … as", a description of something (perhaps
+/// another piece, "a sum") rather than a clause of its own.
+fn is_as_complement(v: &DocView, roles: &Roles) -> bool {
+    roles
+        .content
+        .iter()
+        .any(|&(a, b)| a < b && v.form(a).eq_ignore_ascii_case("as"))
 }
 
 /// The earlier claim whose speaker a pronoun source refers to: the innermost

@@ -4,9 +4,7 @@
 //! the headline attribution, the source kinds, the via chains, and "Yang"
 //! resolved to Benjamin Young with a `name_variant` flag.
 //!
-//! Skipped, with a message, when `../shared` (or `$HEARSAY_SHARED`) is absent,
-//! and while the pipeline has no dependency parser (the attribution model
-//! reads the parse; without it the test would measure nothing).
+//! Ignored (listed by name) when the shared corpus is absent.
 
 use hearsay_attribution::brat::parse_ann;
 use hearsay_attribution::score::Scorer;
@@ -14,23 +12,9 @@ use serde_json::Value;
 use std::path::PathBuf;
 mod support;
 
-/// The seed directory, when the shared material is there and the pipeline is complete.
-fn seed_dir() -> Option<PathBuf> {
-    let stages = hearsay_nlp::stages().expect("the language models load");
-    if !stages.iter().any(|s| s.name().contains("pars")) {
-        eprintln!("skipped: the language stages have no dependency parser yet");
-        return None;
-    }
-    let shared = std::env::var_os("HEARSAY_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")));
-    let dir = shared.join("corpus/seed");
-    if dir.join("expected.json").is_file() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: {} not found (../shared is absent)", dir.display());
-        None
-    }
+/// The seed directory of the shared corpus.
+fn seed_dir() -> PathBuf {
+    support::shared().join("corpus/seed")
 }
 
 /// Run `hearsay analyze SEED --format FORMAT` and return its standard output.
@@ -79,8 +63,9 @@ fn with_content<'a>(atts: &'a [Value], phrase: &str) -> &'a Value {
 }
 
 #[test]
+#[cfg_attr(not(has_shared), ignore = "needs ../shared (set HEARSAY_SHARED)")]
 fn every_gold_attribution_of_the_seed_is_found() {
-    let Some(dir) = seed_dir() else { return };
+    let dir = seed_dir();
     let text = std::fs::read_to_string(dir.join("dprk-troops-treaty.txt")).unwrap();
     let gold = parse_ann(&std::fs::read_to_string(dir.join("dprk-troops-treaty.ann")).unwrap());
     let pred = parse_ann(&analyze(&dir, "brat"));
@@ -96,8 +81,9 @@ fn every_gold_attribution_of_the_seed_is_found() {
 }
 
 #[test]
+#[cfg_attr(not(has_shared), ignore = "needs ../shared (set HEARSAY_SHARED)")]
 fn seed_json_has_the_headline_kinds_chains_and_name_variant() {
-    let Some(dir) = seed_dir() else { return };
+    let dir = seed_dir();
     let expected: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
     let json: Value = serde_json::from_str(&analyze(&dir, "json")).expect("JSON output");

@@ -1,7 +1,7 @@
 //! A readable report: the document, then each claim as source — cue —
 //! content with its chain and hedge, then entities, numbers, dates and flags.
 
-use hearsay_core::{Analysis, Attribution, Hedge, HedgeKind, SourceKind, Span};
+use hearsay_core::{Analysis, Attribution, Certainty, Hedge, HedgeKind, SourceKind, Span};
 use std::fmt::Write;
 
 /// The report for one document.
@@ -203,19 +203,30 @@ fn claim(w: &mut String, a: &Analysis, n: usize, at: &Attribution) {
     }
 }
 
-/// What a marker does: its certainty for hedges and evidentials ("possible",
-/// "second-hand, probable"), "negation" or "denial" for polarity markers.
 fn hedge_label(h: &Hedge) -> String {
-    match h.kind {
-        HedgeKind::Hedge => snake(&h.certainty),
-        HedgeKind::Evidential => format!("second-hand, {}", snake(&h.certainty)),
+    marker_label(h.certainty, h.kind)
+}
+
+/// What a hedge marker does, as the text report shows it: its certainty for
+/// hedges and evidentials ("possible", "second-hand, probable"), "negation" or
+/// "denial" for polarity markers.
+pub fn marker_label(certainty: Certainty, kind: HedgeKind) -> String {
+    match kind {
+        HedgeKind::Hedge => snake(&certainty),
+        HedgeKind::Evidential => format!("second-hand, {}", snake(&certainty)),
         HedgeKind::Negation => "negation".into(),
         HedgeKind::Denial => "denial".into(),
     }
 }
 
-fn kind(k: SourceKind) -> String {
+/// A source kind as the text report shows it ("news outlet").
+pub fn kind(k: SourceKind) -> String {
     snake(&k).replace('_', " ")
+}
+
+/// The serde name of an enum value (`news_outlet`, `GPE`), as the JSON formats write it.
+pub fn tag<T: serde::Serialize>(v: &T) -> String {
+    snake(v)
 }
 
 /// The serde (snake_case) name of an enum value.

@@ -12,10 +12,12 @@ use crate::pipeline::{Outcome, pipeline};
 use hearsay_analyze::Analyzer;
 use hearsay_core::{Analysis, DocId, Document};
 use hearsay_read::{Input, ReadOptions};
-use hearsay_store::{PutOutcome, Store, StoreError};
+use hearsay_resolve::DocFacts;
+use hearsay_store::{Put, PutOutcome, Store, StoreError};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
 use std::time::{Duration, Instant};
 
@@ -73,6 +75,8 @@ pub struct AddSummary {
     pub warnings: Vec<String>,
     /// The analyzer version the new analyses carry.
     pub analyzer: String,
+    /// The graph after resolving what was added.
+    pub resolved: crate::ResolveSummary,
 }
 
 impl AddSummary {
@@ -117,7 +121,7 @@ pub fn add<S: Store + Send>(
         Some(v) => !options.reanalyze || *v == version,
         None => false,
     };
-    let (to_store, queue) = sync_channel::<Box<Analysis>>(BATCH_DOCS);
+    let (to_store, queue) = sync_channel::<Box<Stored>>(BATCH_DOCS);
     let tally = std::thread::scope(|scope| {
         let writer = scope.spawn(|| write_batches(store, queue, observer));
         pipeline(inputs, read_options, analyzer, &skip, |_, outcome| {
@@ -126,7 +130,7 @@ pub fn add<S: Store + Send>(
                 observer.failed(&failure);
                 observer.progressed();
                 summary.failed.push(failure);
-                return;
+                return ControlFlow::Continue(());
             }
             match outcome {
                 Outcome::Failed(_) | Outcome::Crashed { .. } => {}
@@ -144,11 +148,16 @@ pub fn add<S: Store + Send>(
                         observer.warned(&w);
                         summary.warnings.push(w);
                     }
+                    let facts = hearsay_resolve::extract(&analysis);
                     drop_unstored_layers(&mut analysis);
                     // The writer only goes away if it panicked, which the join reports.
-                    let _ = to_store.send(analysis);
+                    let _ = to_store.send(Box::new(Stored {
+                        analysis: *analysis,
+                        facts,
+                    }));
                 }
             }
+            ControlFlow::Continue(())
         });
         drop(to_store);
         writer.join()
@@ -157,6 +166,11 @@ pub fn add<S: Store + Send>(
     tally.add_to(&mut summary);
     if options.reanalyze {
         reanalyze(store, analyzer, observer, &mut summary)?;
+        // Re-analysed documents keep their stories: recompute all of them.
+        summary.resolved = crate::resolve_all(store, analyzer)?;
+    } else {
+        let rest = crate::resolve_new(store)?;
+        summary.resolved.add(&rest);
     }
     Ok(summary)
 }
@@ -178,19 +192,35 @@ fn reanalyze<S: Store>(
             .iter()
             .map(|id| store.document(id))
             .collect::<Result<Vec<_>, _>>()?;
-        let analyses: Vec<Analysis> = docs
+        let stored: Vec<Stored> = docs
             .into_par_iter()
             .map(|d| {
-                let mut a = analyzer.analyze(d);
-                drop_unstored_layers(&mut a);
-                a
+                let mut analysis = analyzer.analyze(d);
+                let facts = hearsay_resolve::extract(&analysis);
+                drop_unstored_layers(&mut analysis);
+                Stored { analysis, facts }
             })
             .collect();
-        let refs: Vec<&Analysis> = analyses.iter().collect();
-        tally.count(&refs, store.put_batch(&refs), observer);
+        let items: Vec<Put> = stored.iter().map(Stored::put).collect();
+        tally.count(&stored, store.put_batch(&items), observer);
     }
     tally.add_to(summary);
     Ok(())
+}
+
+/// An analysis on its way to the store, with the resolve facts read out of it.
+struct Stored {
+    analysis: Analysis,
+    facts: DocFacts,
+}
+
+impl Stored {
+    fn put(&self) -> Put<'_> {
+        Put {
+            analysis: &self.analysis,
+            facts: Some(&self.facts),
+        }
+    }
 }
 
 /// Free the layers the store does not keep (tokens and NER spans, most of an
@@ -207,17 +237,19 @@ struct Tally {
     reanalyzed: usize,
     unchanged: usize,
     failed: Vec<Failure>,
+    resolved: crate::ResolveSummary,
 }
 
 impl Tally {
     /// Count the outcomes of one batch, reporting the documents that could not be stored.
     fn count(
         &mut self,
-        batch: &[&Analysis],
+        batch: &[Stored],
         outcomes: Vec<Result<PutOutcome, StoreError>>,
         observer: &dyn Observer,
     ) {
-        for (analysis, outcome) in batch.iter().zip(outcomes) {
+        for (stored, outcome) in batch.iter().zip(outcomes) {
+            let analysis = &stored.analysis;
             observer.progressed();
             match outcome {
                 Ok(PutOutcome::Added) => self.added += 1,
@@ -241,6 +273,7 @@ impl Tally {
         summary.reanalyzed += self.reanalyzed;
         summary.unchanged += self.unchanged;
         summary.failed.extend(self.failed);
+        summary.resolved.add(&self.resolved);
     }
 }
 
@@ -249,11 +282,11 @@ impl Tally {
 /// first document of a batch arrived, until the queue closes.
 fn write_batches<S: Store>(
     store: &mut S,
-    queue: Receiver<Box<Analysis>>,
+    queue: Receiver<Box<Stored>>,
     observer: &dyn Observer,
 ) -> Result<Tally, IngestError> {
     let mut tally = Tally::default();
-    let mut batch: Vec<Box<Analysis>> = Vec::with_capacity(BATCH_DOCS);
+    let mut batch: Vec<Stored> = Vec::with_capacity(BATCH_DOCS);
     let mut deadline: Option<Instant> = None;
     loop {
         let next = match deadline {
@@ -261,9 +294,9 @@ fn write_batches<S: Store>(
             Some(d) => queue.recv_timeout(d.saturating_duration_since(Instant::now())),
         };
         let closed = match next {
-            Ok(analysis) => {
+            Ok(stored) => {
                 deadline.get_or_insert_with(|| Instant::now() + BATCH_WAIT);
-                batch.push(analysis);
+                batch.push(*stored);
                 if batch.len() < BATCH_DOCS {
                     continue;
                 }
@@ -273,10 +306,13 @@ fn write_batches<S: Store>(
             Err(RecvTimeoutError::Disconnected) => true,
         };
         if !batch.is_empty() {
-            let refs: Vec<&Analysis> = batch.iter().map(|a| a.as_ref()).collect();
-            let outcomes = store.put_batch(&refs);
-            tally.count(&refs, outcomes, observer);
+            let items: Vec<Put> = batch.iter().map(Stored::put).collect();
+            let outcomes = store.put_batch(&items);
+            tally.count(&batch, outcomes, observer);
             batch.clear();
+            // The committed documents join the graph now, so that a crash later loses no resolve.
+            let resolved = crate::resolve_new(store)?;
+            tally.resolved.add(&resolved);
         }
         deadline = None;
         if closed {

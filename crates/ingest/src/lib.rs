@@ -9,8 +9,10 @@
 
 mod add;
 mod pipeline;
+mod resolve;
 
 pub use add::{
     AddOptions, AddSummary, BATCH_DOCS, BATCH_WAIT, Failure, IngestError, Observer, Quiet, add,
 };
 pub use pipeline::{Outcome, pipeline};
+pub use resolve::{ResolveSummary, refresh_facts, resolve_all, resolve_new};

@@ -5,6 +5,7 @@ use hearsay_analyze::Analyzer;
 use hearsay_core::{Analysis, Document, Flag, FlagKind, Span};
 use hearsay_read::{Input, ReadError, ReadItem, ReadOptions, ReadWarning};
 use rayon::iter::{ParallelBridge, ParallelIterator};
+use std::ops::ControlFlow;
 use std::sync::mpsc::sync_channel;
 
 /// What became of one document read from the inputs.
@@ -47,13 +48,14 @@ impl Outcome {
 
 /// Read `inputs` on one thread, analyze on all cores, and hand each outcome
 /// to `sink` on the calling thread, numbered in input order (outcomes arrive
-/// in any order). Documents for which `skip` is true are not analyzed.
+/// in any order). Documents for which `skip` is true are not analyzed. When
+/// `sink` breaks (its reader went away), reading and analysis stop soon after.
 pub fn pipeline(
     inputs: &[Input],
     options: ReadOptions,
     analyzer: &Analyzer,
     skip: &(dyn Fn(&Document) -> bool + Sync),
-    mut sink: impl FnMut(usize, Outcome),
+    mut sink: impl FnMut(usize, Outcome) -> ControlFlow<()>,
 ) {
     let width = rayon::current_num_threads() * 2;
     std::thread::scope(|scope| {
@@ -71,10 +73,10 @@ pub fn pipeline(
             }
         });
         scope.spawn(move || {
-            item_rx
-                .into_iter()
-                .par_bridge()
-                .for_each_with(outcomes, |outcomes, (n, item)| {
+            // Ends early (dropping `item_rx`, which stops the reader) once the caller stops.
+            let _ = item_rx.into_iter().par_bridge().try_for_each_with(
+                outcomes,
+                |outcomes, (n, item)| {
                     let outcome = match item {
                         Err(e) => Outcome::Failed(e),
                         Ok(item) if skip(&item.document) => Outcome::Skipped,
@@ -105,11 +107,14 @@ pub fn pipeline(
                         }
                     };
                     // The receiver only goes away when the caller stops early.
-                    let _ = outcomes.send((n, outcome));
-                });
+                    outcomes.send((n, outcome))
+                },
+            );
         });
         for (n, outcome) in outcome_rx {
-            sink(n, outcome);
+            if sink(n, outcome).is_break() {
+                break;
+            }
         }
     });
 }
@@ -194,6 +199,7 @@ mod tests {
                     Outcome::Failed(e) => format!("failed: {e}"),
                 };
                 seen.push((n, what));
+                ControlFlow::Continue(())
             },
         );
         seen.sort();

@@ -311,16 +311,10 @@ mod tests {
     }
 
     #[test]
-    fn reads_shared_dev_file_when_present() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/corpus/polnear/dev/corenlp.conllu.gz");
-        if !path.exists() {
-            eprintln!(
-                "skipped: {} not found (../shared is absent)",
-                path.display()
-            );
-            return;
-        }
+    #[cfg_attr(not(has_shared), ignore = "needs ../shared (set HEARSAY_SHARED)")]
+    fn reads_the_shared_dev_file() {
+        let path =
+            Path::new(env!("HEARSAY_SHARED_DIR")).join("corpus/polnear/dev/corenlp.conllu.gz");
         let docs = read_path(&path).unwrap();
         // 84 dev articles, one of which CoreNLP's output does not cover.
         assert_eq!(docs.len(), 83);

@@ -13,7 +13,7 @@
 use hearsay_analyze::Analyzer;
 use hearsay_bench::{Corpus, default_corpus_dir, thread_cpu_time};
 use hearsay_core::{Analysis, DocId};
-use hearsay_store::{SqliteStore, Store};
+use hearsay_store::{Put, SqliteStore, Store};
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -94,8 +94,14 @@ fn run(analyses: &[Analysis], docs: usize, batch: usize) {
         text_bytes += group.iter().map(|a| a.document.text.len()).sum::<usize>();
         let half = usize::from(i >= docs / 2);
         let (c0, w0) = (thread_cpu_time().unwrap_or_default(), Instant::now());
-        let refs: Vec<&Analysis> = group.iter().collect();
-        for outcome in store.put_batch(&refs) {
+        let items: Vec<Put> = group
+            .iter()
+            .map(|analysis| Put {
+                analysis,
+                facts: None,
+            })
+            .collect();
+        for outcome in store.put_batch(&items) {
             outcome.expect("stored");
         }
         cpu[half] += thread_cpu_time().unwrap_or_default() - c0;

@@ -20,6 +20,8 @@
 //! ```
 
 mod error;
+mod graph;
+mod graph_query;
 mod load;
 mod query;
 pub mod schema;
@@ -28,11 +30,28 @@ mod tags;
 mod write;
 
 pub use error::StoreError;
-pub use query::{Claim, ClaimQuery, ClaimSource, ClaimVia, DocQuery, DocSummary, StoredSpan};
+pub use graph_query::{
+    ClusterQuery, ClusterView, EntityView, GraphClaimQuery, GraphObject, HistoryEntry, MAX_PAGE,
+    Page, SourceSummary, Window,
+};
+pub use query::{
+    Claim, ClaimCue, ClaimDocument, ClaimHedge, ClaimQuery, ClaimSource, ClaimVia, DocQuery,
+    DocSummary, StoredSpan,
+};
 pub use sqlite::SqliteStore;
 
 use hearsay_core::{Analysis, DocId, Document};
+use hearsay_resolve::{DocFacts, Graph};
 use std::collections::HashMap;
+
+/// One document to store: its analysis and the facts resolve read out of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Put<'a> {
+    /// The analysis (tokens and NER spans are not stored).
+    pub analysis: &'a Analysis,
+    /// What resolve needs of it, read while its tokens were still there.
+    pub facts: Option<&'a DocFacts>,
+}
 
 /// What [`Store::put`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,7 +75,7 @@ pub trait Store {
     /// stored, which costs far less per document than a transaction each.
     /// Each document is stored whole or not at all, and one that fails does
     /// not keep the others out: the results say what became of each, in order.
-    fn put_batch(&mut self, analyses: &[&Analysis]) -> Vec<Result<PutOutcome, StoreError>>;
+    fn put_batch(&mut self, items: &[Put<'_>]) -> Vec<Result<PutOutcome, StoreError>>;
 
     /// The analyzer version of every stored document.
     fn analyzers(&self) -> Result<HashMap<DocId, String>, StoreError>;
@@ -79,4 +98,41 @@ pub trait Store {
 
     /// Claims matching a query, with their document.
     fn claims(&self, query: &ClaimQuery) -> Result<Vec<Claim>, StoreError>;
+
+    /// The stored resolve facts of these documents (those that have facts of
+    /// the current version), in the order given.
+    fn facts(&self, ids: &[DocId]) -> Result<Vec<DocFacts>, StoreError>;
+
+    /// Documents without resolve facts of the current version.
+    fn missing_facts(&self) -> Result<Vec<DocId>, StoreError>;
+
+    /// Replace the graph of some stories in one transaction: delete what
+    /// `remove` held, write each new story, index the blocking `keys` of
+    /// newly resolved documents, and record the clusters whose assessment
+    /// changed (naming `moved_by`, the document that moved them).
+    fn replace_stories(
+        &mut self,
+        remove: &[String],
+        stories: &[(String, Graph)],
+        keys: &[(DocId, Vec<String>)],
+        moved_by: Option<&str>,
+    ) -> Result<(), StoreError>;
+
+    /// Forget every story, key and graph row (before a full recompute).
+    fn clear_graph(&mut self) -> Result<(), StoreError>;
+
+    /// Documents that share a blocking key with `keys`, sorted.
+    fn docs_with_keys(&self, keys: &[String]) -> Result<Vec<DocId>, StoreError>;
+
+    /// The story of each of these documents that has one.
+    fn stories_of(&self, ids: &[DocId]) -> Result<HashMap<DocId, String>, StoreError>;
+
+    /// The documents of these stories, sorted.
+    fn story_documents(&self, stories: &[String]) -> Result<Vec<DocId>, StoreError>;
+
+    /// Documents with facts but no story yet (stored, not resolved).
+    fn unresolved(&self) -> Result<Vec<DocId>, StoreError>;
+
+    /// The whole stored graph.
+    fn graph(&self) -> Result<Graph, StoreError>;
 }

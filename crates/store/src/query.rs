@@ -1,5 +1,6 @@
 //! Query parameters and results.
 
+use hearsay_core::{AttributionKind, Certainty, HedgeKind, SourceKind};
 use serde::Serialize;
 
 /// Which documents to list.
@@ -66,6 +67,40 @@ pub struct StoredSpan {
     pub text: String,
 }
 
+// The claim types serialize with the names and meanings of the analysis
+// JSON's `attributions[]` (docs/FORMAT.md), so that `claims --json` speaks the
+// vocabulary of `analyze --format json` and `show --json`; the CLI's tests
+// compare the two field by field.
+
+/// The document a claim comes from (the analysis JSON's `document`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClaimDocument {
+    /// Full id.
+    pub id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Author line.
+    pub byline: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Where it was read from.
+    pub path: Option<String>,
+}
+
+/// The cue of a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClaimCue {
+    /// Where and what.
+    #[serde(flatten)]
+    pub span: StoredSpan,
+    /// Its lemma ("say", "according to").
+    pub lemma: String,
+}
+
 /// The source of a claim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClaimSource {
@@ -76,8 +111,8 @@ pub struct ClaimSource {
     pub entity: Option<String>,
     /// The entity's canonical name.
     pub name: Option<String>,
-    /// Kind of source (`named_person`, `news_outlet`, …).
-    pub kind: String,
+    /// Kind of source.
+    pub kind: SourceKind,
     /// Role or affiliation.
     pub role: Option<String>,
 }
@@ -89,41 +124,52 @@ pub struct ClaimVia {
     pub text: String,
     /// Entity id.
     pub entity: Option<String>,
+    /// The entity's canonical name.
+    pub name: Option<String>,
     /// Kind of intermediary.
-    pub kind: String,
+    pub kind: SourceKind,
     /// The linking cue.
     pub cue: Option<String>,
+    /// First code point of its mention; `None` when implied.
+    pub start: Option<usize>,
+    /// One past its last code point; `None` when implied.
+    pub end: Option<usize>,
+}
+
+/// The hedge on a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClaimHedge {
+    /// The marker as written.
+    pub text: String,
+    /// The certainty it expresses.
+    pub certainty: Certainty,
+    /// hedge, evidential, negation or denial.
+    pub kind: HedgeKind,
+    /// First code point of the marker.
+    pub start: usize,
+    /// One past its last code point.
+    pub end: usize,
 }
 
 /// A stored claim with its document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Claim {
-    /// Document id.
-    pub document: String,
-    /// Document headline.
-    pub title: Option<String>,
-    /// Document outlet.
-    pub outlet: Option<String>,
-    /// Document date.
-    pub published: Option<String>,
+    /// The document.
+    pub document: ClaimDocument,
     /// Attribution id within the document.
     pub id: String,
     /// direct, indirect, mixed, according_to, headline, other.
-    pub kind: String,
+    pub kind: AttributionKind,
     /// The cue.
-    pub cue: StoredSpan,
-    /// The cue's lemma.
-    pub lemma: String,
+    pub cue: ClaimCue,
     /// The source, if any.
     pub source: Option<ClaimSource>,
     /// The content pieces.
     pub content: Vec<StoredSpan>,
     /// The chain, outermost first.
     pub via: Vec<ClaimVia>,
-    /// The hedge marker's text, if any.
-    pub hedge: Option<String>,
-    /// Its certainty.
-    pub certainty: Option<String>,
+    /// The strongest hedge, if any.
+    pub hedge: Option<ClaimHedge>,
     /// Model confidence.
-    pub confidence: f64,
+    pub confidence: f32,
 }

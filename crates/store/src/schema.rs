@@ -7,7 +7,7 @@
 //! All offsets (`start`, `end`) are Unicode code points into `documents.text`.
 
 /// The migrations, oldest first.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 const V1: &str = r#"
 CREATE TABLE documents (
@@ -204,4 +204,170 @@ UPDATE documents SET sentences = (
     SELECT json_group_array(json_array(start, "end") ORDER BY n) FROM sentences WHERE doc = documents.seq
 );
 DROP TABLE sentences;
+"#;
+
+/// The claim graph across articles (resolve): the facts resolve reads out of
+/// each analysis, and the graph itself, so that queries never recompute it.
+///
+/// * `doc_facts`: one JSON value per document (`hearsay_resolve::DocFacts`),
+///   written in the transaction that stores the document;
+/// * `graph_*`: entities linked across articles (and which article entity went
+///   where), origins, claims with their mentions, clusters, relations,
+///   timeline points, and each cluster's history of assessments;
+/// * `graph_stories`: which story (connected part of the graph) each document
+///   belongs to, so that adding a document re-resolves only its story.
+const V3: &str = r#"
+CREATE TABLE doc_facts (
+    doc     INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    facts   TEXT NOT NULL
+);
+
+CREATE TABLE graph_stories (
+    doc   INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+    story TEXT NOT NULL
+);
+CREATE INDEX graph_stories_story ON graph_stories(story);
+
+CREATE TABLE graph_keys (
+    key  TEXT NOT NULL,
+    doc  INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    PRIMARY KEY (key, doc)
+) WITHOUT ROWID;
+CREATE INDEX graph_keys_doc ON graph_keys(doc);
+
+CREATE TABLE graph_entities (
+    id          TEXT PRIMARY KEY,
+    story       TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    type        TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    aliases     TEXT NOT NULL,               -- JSON array
+    variants    TEXT NOT NULL,               -- JSON array
+    affiliation TEXT,
+    country     TEXT,
+    roles       TEXT NOT NULL,               -- JSON array
+    documents   INTEGER NOT NULL
+);
+CREATE INDEX graph_entities_name ON graph_entities(name COLLATE NOCASE);
+CREATE INDEX graph_entities_story ON graph_entities(story);
+
+CREATE TABLE graph_entity_members (
+    doc    INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    local  TEXT NOT NULL,                    -- the article entity id
+    entity TEXT NOT NULL,
+    PRIMARY KEY (doc, local)
+) WITHOUT ROWID;
+CREATE INDEX graph_entity_members_entity ON graph_entity_members(entity);
+
+CREATE TABLE graph_aliases (
+    alias  TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    PRIMARY KEY (alias, entity)
+) WITHOUT ROWID;
+CREATE INDEX graph_aliases_nocase ON graph_aliases(alias COLLATE NOCASE);
+
+CREATE TABLE graph_origins (
+    id                 TEXT PRIMARY KEY,
+    story              TEXT NOT NULL,
+    description        TEXT NOT NULL,
+    kind               TEXT NOT NULL,
+    entity             TEXT,
+    reliability        TEXT NOT NULL,
+    reliability_reason TEXT NOT NULL,
+    merged             TEXT NOT NULL         -- JSON array
+);
+CREATE INDEX graph_origins_story ON graph_origins(story);
+CREATE INDEX graph_origins_entity ON graph_origins(entity);
+
+CREATE TABLE graph_clusters (
+    id                  TEXT PRIMARY KEY,
+    story               TEXT NOT NULL,
+    subject             TEXT NOT NULL,
+    status              TEXT NOT NULL,
+    independent_origins INTEGER NOT NULL,
+    credibility         INTEGER,
+    assessed_claim      TEXT,
+    explanation         TEXT NOT NULL,
+    claims              INTEGER NOT NULL,
+    first_published     TEXT,
+    last_published      TEXT
+);
+CREATE INDEX graph_clusters_story ON graph_clusters(story);
+CREATE INDEX graph_clusters_status ON graph_clusters(status);
+
+CREATE TABLE graph_claims (
+    id                 TEXT PRIMARY KEY,
+    story              TEXT NOT NULL,
+    cluster            TEXT NOT NULL,
+    n                  INTEGER NOT NULL,      -- order in the cluster
+    origin             TEXT NOT NULL,
+    proposition        TEXT NOT NULL,
+    quantity           TEXT,                  -- JSON object
+    credibility        INTEGER,
+    credibility_reason TEXT NOT NULL,
+    mentions           INTEGER NOT NULL,
+    documents          INTEGER NOT NULL,
+    first_published    TEXT
+);
+CREATE INDEX graph_claims_story ON graph_claims(story);
+CREATE INDEX graph_claims_cluster ON graph_claims(cluster);
+CREATE INDEX graph_claims_origin ON graph_claims(origin);
+
+CREATE TABLE graph_mentions (
+    doc           INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+    attribution   TEXT NOT NULL,
+    claim         TEXT NOT NULL,
+    n             INTEGER NOT NULL,           -- order in the claim
+    content       TEXT NOT NULL,
+    source        TEXT,
+    source_entity TEXT,
+    source_kind   TEXT NOT NULL,
+    via           TEXT NOT NULL,              -- JSON array of entity ids
+    hedge         TEXT,
+    headline      INTEGER NOT NULL,
+    PRIMARY KEY (doc, attribution)
+) WITHOUT ROWID;
+CREATE INDEX graph_mentions_claim ON graph_mentions(claim);
+CREATE INDEX graph_mentions_source_entity ON graph_mentions(source_entity);
+
+CREATE TABLE graph_relations (
+    a       TEXT NOT NULL,
+    b       TEXT NOT NULL,
+    type    TEXT NOT NULL,
+    story   TEXT NOT NULL,
+    PRIMARY KEY (a, b, type)
+) WITHOUT ROWID;
+CREATE INDEX graph_relations_b ON graph_relations(b);
+CREATE INDEX graph_relations_story ON graph_relations(story);
+
+CREATE TABLE graph_timeline_points (
+    cluster  TEXT NOT NULL,
+    n        INTEGER NOT NULL,
+    story    TEXT NOT NULL,
+    subject  TEXT NOT NULL,
+    date     TEXT,
+    as_of    TEXT,
+    value    REAL,
+    min      REAL,
+    max      REAL,
+    modality TEXT NOT NULL,
+    claim    TEXT NOT NULL,
+    origin   TEXT NOT NULL,
+    PRIMARY KEY (cluster, n)
+) WITHOUT ROWID;
+CREATE INDEX graph_timeline_points_story ON graph_timeline_points(story);
+CREATE INDEX graph_timeline_points_subject ON graph_timeline_points(subject COLLATE NOCASE);
+
+CREATE TABLE graph_history (
+    seq         INTEGER PRIMARY KEY,
+    cluster     TEXT NOT NULL,
+    at          TEXT NOT NULL,                -- when it was assessed (UTC)
+    document    TEXT,                         -- the document whose arrival moved it
+    status      TEXT NOT NULL,
+    credibility INTEGER,
+    assessed_claim TEXT,
+    claims      INTEGER NOT NULL
+);
+CREATE INDEX graph_history_cluster ON graph_history(cluster);
 "#;

@@ -1,12 +1,14 @@
 //! [`Store`] over one SQLite file.
 
 use crate::load::load_layers;
+use crate::tags::untag;
 use crate::write::put_one;
 use crate::{
-    Claim, ClaimQuery, ClaimSource, ClaimVia, DocQuery, DocSummary, PutOutcome, Store, StoreError,
-    StoredSpan, schema::MIGRATIONS,
+    Claim, ClaimCue, ClaimDocument, ClaimHedge, ClaimQuery, ClaimSource, ClaimVia, DocQuery,
+    DocSummary, Put, PutOutcome, Store, StoreError, StoredSpan, graph, schema::MIGRATIONS,
 };
 use hearsay_core::{Analysis, CharMap, DocId, Document};
+use hearsay_resolve::{DocFacts, Graph};
 use rusqlite::{Connection, OptionalExtension, Row, ToSql, TransactionBehavior};
 use std::collections::HashMap;
 use std::path::Path;
@@ -19,6 +21,11 @@ pub struct SqliteStore {
 }
 
 impl SqliteStore {
+    /// The connection, for the query modules of this crate.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
     /// Open (creating if needed) the database at `path` and bring its schema up to date.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let shown = path.display().to_string();
@@ -76,11 +83,11 @@ impl SqliteStore {
     }
 
     /// Store one document in its own transaction.
-    fn put_alone(&mut self, a: &Analysis) -> Result<PutOutcome, StoreError> {
+    fn put_alone(&mut self, item: Put<'_>) -> Result<PutOutcome, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let outcome = put_one(&tx, a)?;
+        let outcome = put_one(&tx, item)?;
         tx.commit()?;
         Ok(outcome)
     }
@@ -90,13 +97,13 @@ impl SqliteStore {
     /// No savepoint per document: FTS5 flushes its pending terms to a new
     /// segment at every savepoint, which would undo most of the gain of
     /// batching (see docs/PERFORMANCE.md).
-    fn put_together(&mut self, analyses: &[&Analysis]) -> Result<Vec<PutOutcome>, StoreError> {
+    fn put_together(&mut self, items: &[Put<'_>]) -> Result<Vec<PutOutcome>, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let outcomes = analyses
+        let outcomes = items
             .iter()
-            .map(|a| put_one(&tx, a))
+            .map(|item| put_one(&tx, *item))
             .collect::<Result<_, _>>()?;
         tx.commit()?;
         Ok(outcomes)
@@ -134,19 +141,172 @@ fn migrate(conn: &mut Connection, path: &str) -> Result<(), StoreError> {
 
 impl Store for SqliteStore {
     fn put(&mut self, a: &Analysis) -> Result<PutOutcome, StoreError> {
-        self.put_alone(a)
+        self.put_alone(Put {
+            analysis: a,
+            facts: None,
+        })
     }
 
-    fn put_batch(&mut self, analyses: &[&Analysis]) -> Vec<Result<PutOutcome, StoreError>> {
-        if let [one] = analyses {
-            return vec![self.put_alone(one)];
+    fn put_batch(&mut self, items: &[Put<'_>]) -> Vec<Result<PutOutcome, StoreError>> {
+        if let [one] = items {
+            return vec![self.put_alone(*one)];
         }
-        match self.put_together(analyses) {
+        match self.put_together(items) {
             Ok(outcomes) => outcomes.into_iter().map(Ok).collect(),
             // Something failed and the whole transaction was rolled back: store
             // the documents one by one, so that only the failing ones fail.
-            Err(_) => analyses.iter().map(|a| self.put_alone(a)).collect(),
+            Err(_) => items.iter().map(|item| self.put_alone(*item)).collect(),
         }
+    }
+
+    fn facts(&self, ids: &[DocId]) -> Result<Vec<DocFacts>, StoreError> {
+        let mut seq = self
+            .conn
+            .prepare_cached("SELECT seq FROM documents WHERE id = ?1")?;
+        let mut seqs = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(s) = seq
+                .query_row([id.as_str()], |r| r.get::<_, i64>(0))
+                .optional()?
+            {
+                seqs.push(s);
+            }
+        }
+        graph::facts_of(&self.conn, &seqs)
+    }
+
+    fn missing_facts(&self) -> Result<Vec<DocId>, StoreError> {
+        Ok(graph::missing_facts(&self.conn)?
+            .into_iter()
+            .map(DocId::from_hex)
+            .collect())
+    }
+
+    fn replace_stories(
+        &mut self,
+        remove: &[String],
+        stories: &[(String, Graph)],
+        keys: &[(DocId, Vec<String>)],
+        moved_by: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        graph::delete_stories(&tx, remove)?;
+        {
+            let mut put = tx.prepare_cached(
+                "INSERT OR IGNORE INTO graph_keys (key, doc) SELECT ?1, seq FROM documents WHERE id = ?2",
+            )?;
+            for (doc, ks) in keys {
+                for k in ks {
+                    put.execute(rusqlite::params![k, doc.as_str()])?;
+                }
+            }
+        }
+        let mut seq_of: HashMap<String, i64> = HashMap::new();
+        {
+            let mut seq = tx.prepare_cached("SELECT seq FROM documents WHERE id = ?1")?;
+            let mut story_of = tx.prepare_cached(
+                "INSERT OR REPLACE INTO graph_stories (doc, story) VALUES (?1, ?2)",
+            )?;
+            for (story, g) in stories {
+                for d in &g.documents {
+                    if let Some(s) = seq
+                        .query_row([d.id.as_str()], |r| r.get::<_, i64>(0))
+                        .optional()?
+                    {
+                        seq_of.insert(d.id.clone(), s);
+                        story_of.execute(rusqlite::params![s, story])?;
+                    }
+                }
+            }
+        }
+        for (story, g) in stories {
+            graph::write_story(&tx, story, g, &seq_of)?;
+            graph::record_history(&tx, g, moved_by)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn graph(&self) -> Result<Graph, StoreError> {
+        graph::read_graph(&self.conn)
+    }
+
+    fn clear_graph(&mut self) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for table in [
+            "graph_mentions",
+            "graph_aliases",
+            "graph_entity_members",
+            "graph_entities",
+            "graph_origins",
+            "graph_claims",
+            "graph_clusters",
+            "graph_relations",
+            "graph_timeline_points",
+            "graph_stories",
+            "graph_keys",
+        ] {
+            tx.execute(&format!("DELETE FROM {table}"), [])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn docs_with_keys(&self, keys: &[String]) -> Result<Vec<DocId>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.id FROM graph_keys k JOIN documents d ON d.seq = k.doc WHERE k.key = ?1",
+        )?;
+        let mut out = std::collections::BTreeSet::new();
+        for k in keys {
+            for id in stmt.query_map([k], |r| r.get::<_, String>(0))? {
+                out.insert(DocId::from_hex(id?));
+            }
+        }
+        Ok(out.into_iter().collect())
+    }
+
+    fn stories_of(&self, ids: &[DocId]) -> Result<HashMap<DocId, String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.story FROM graph_stories s JOIN documents d ON d.seq = s.doc WHERE d.id = ?1",
+        )?;
+        let mut out = HashMap::new();
+        for id in ids {
+            if let Some(story) = stmt
+                .query_row([id.as_str()], |r| r.get::<_, String>(0))
+                .optional()?
+            {
+                out.insert(id.clone(), story);
+            }
+        }
+        Ok(out)
+    }
+
+    fn story_documents(&self, stories: &[String]) -> Result<Vec<DocId>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.id FROM graph_stories s JOIN documents d ON d.seq = s.doc WHERE s.story = ?1",
+        )?;
+        let mut out = std::collections::BTreeSet::new();
+        for story in stories {
+            for id in stmt.query_map([story], |r| r.get::<_, String>(0))? {
+                out.insert(DocId::from_hex(id?));
+            }
+        }
+        Ok(out.into_iter().collect())
+    }
+
+    fn unresolved(&self) -> Result<Vec<DocId>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT d.id FROM documents d JOIN doc_facts f ON f.doc = d.seq
+             LEFT JOIN graph_stories s ON s.doc = d.seq WHERE s.doc IS NULL ORDER BY d.id",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows
+            .map(|r| r.map(DocId::from_hex))
+            .collect::<Result<_, _>>()?)
     }
 
     fn analyzers(&self) -> Result<HashMap<DocId, String>, StoreError> {
@@ -283,7 +443,8 @@ impl Store for SqliteStore {
                 a.cue_start, a.cue_end, a.cue_text, a.cue_lemma,
                 a.source_start, a.source_end, a.source_text, a.source_entity,
                 (SELECT e.name FROM entities e WHERE e.doc = a.doc AND e.id = a.source_entity),
-                a.source_kind, a.source_role, a.hedge_text, a.hedge_certainty, a.confidence
+                a.source_kind, a.source_role, a.hedge_text, a.hedge_certainty, a.confidence,
+                d.byline, d.url, d.path, a.hedge_kind, a.hedge_start, a.hedge_end
              FROM attributions a JOIN documents d ON d.seq = a.doc WHERE 1 = 1",
         );
         if let Some(doc) = &q.document {
@@ -330,7 +491,10 @@ impl Store for SqliteStore {
              WHERE c.attribution = ?1 ORDER BY c.n",
         )?;
         let mut via = self.conn.prepare_cached(
-            "SELECT text, entity, kind, cue FROM attribution_via WHERE attribution = ?1 ORDER BY n",
+            "SELECT v.text, v.entity, (SELECT e.name FROM entities e WHERE e.doc = a.doc AND e.id = v.entity),
+                    v.kind, v.cue, v.start, v.\"end\"
+             FROM attribution_via v JOIN attributions a ON a.seq = v.attribution
+             WHERE v.attribution = ?1 ORDER BY v.n",
         )?;
         let mut out = Vec::with_capacity(rows.len());
         for (seq, mut claim) in rows {
@@ -345,11 +509,17 @@ impl Store for SqliteStore {
                 .collect::<Result<_, _>>()?;
             claim.via = via
                 .query_map([seq], |r| {
+                    let at = |k| -> rusqlite::Result<Option<usize>> {
+                        Ok(r.get::<_, Option<i64>>(k)?.map(|v| v as usize))
+                    };
                     Ok(ClaimVia {
                         text: r.get(0)?,
                         entity: r.get(1)?,
-                        kind: r.get(2)?,
-                        cue: r.get(3)?,
+                        name: r.get(2)?,
+                        kind: tag_at(r, 3)?,
+                        cue: r.get(4)?,
+                        start: at(5)?,
+                        end: at(6)?,
                     })
                 })?
                 .collect::<Result<_, _>>()?;
@@ -359,6 +529,7 @@ impl Store for SqliteStore {
     }
 }
 
+/// The claim of one row of the claims query (its content and via chain come after).
 fn claim_row(r: &Row) -> rusqlite::Result<(i64, Claim)> {
     let source = match r.get::<_, Option<i64>>(11)? {
         Some(start) => Some(ClaimSource {
@@ -369,34 +540,58 @@ fn claim_row(r: &Row) -> rusqlite::Result<(i64, Claim)> {
             },
             entity: r.get(14)?,
             name: r.get(15)?,
-            kind: r.get::<_, Option<String>>(16)?.unwrap_or_default(),
+            kind: tag_at(r, 16)?,
             role: r.get(17)?,
+        }),
+        None => None,
+    };
+    let hedge = match r.get::<_, Option<i64>>(25)? {
+        Some(start) => Some(ClaimHedge {
+            text: r.get::<_, Option<String>>(18)?.unwrap_or_default(),
+            certainty: tag_at(r, 19)?,
+            kind: tag_at(r, 24)?,
+            start: start as usize,
+            end: r.get::<_, i64>(26)? as usize,
         }),
         None => None,
     };
     Ok((
         r.get(0)?,
         Claim {
-            document: r.get(1)?,
-            title: r.get(2)?,
-            outlet: r.get(3)?,
-            published: r.get(4)?,
-            id: r.get(5)?,
-            kind: r.get(6)?,
-            cue: StoredSpan {
-                start: r.get::<_, i64>(7)? as usize,
-                end: r.get::<_, i64>(8)? as usize,
-                text: r.get(9)?,
+            document: ClaimDocument {
+                id: r.get(1)?,
+                title: r.get(2)?,
+                byline: r.get(21)?,
+                outlet: r.get(3)?,
+                url: r.get(22)?,
+                published: r.get(4)?,
+                path: r.get(23)?,
             },
-            lemma: r.get(10)?,
+            id: r.get(5)?,
+            kind: tag_at(r, 6)?,
+            cue: ClaimCue {
+                span: StoredSpan {
+                    start: r.get::<_, i64>(7)? as usize,
+                    end: r.get::<_, i64>(8)? as usize,
+                    text: r.get(9)?,
+                },
+                lemma: r.get(10)?,
+            },
             source,
             content: Vec::new(),
             via: Vec::new(),
-            hedge: r.get(18)?,
-            certainty: r.get(19)?,
-            confidence: r.get(20)?,
+            hedge,
+            confidence: r.get::<_, f64>(20)? as f32,
         },
     ))
+}
+
+/// The enum value of the tag in column `k` (a tag that does not parse is a damaged file).
+fn tag_at<T: serde::de::DeserializeOwned>(r: &Row, k: usize) -> rusqlite::Result<T> {
+    let s: String = r.get(k)?;
+    untag(&s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(k, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 /// Turn an error of a statement with a full-text query into
@@ -414,6 +609,21 @@ fn search_error(e: rusqlite::Error, search: Option<&str>) -> StoreError {
         }
         _ => StoreError::Sqlite(e),
     }
+}
+
+/// Longest filter text a LIKE pattern is made of (SQLite refuses patterns
+/// longer than 50,000 bytes; names and phrases are far shorter).
+pub(crate) const MAX_FILTER: usize = 1000;
+
+/// A `%…%` LIKE pattern for `s` (escaped with `\\`), refused when longer than [`MAX_FILTER`].
+pub(crate) fn like_pattern(s: &str) -> Result<String, StoreError> {
+    if s.len() > MAX_FILTER {
+        return Err(StoreError::BadQuery {
+            query: s.chars().take(40).collect::<String>() + "…",
+            reason: format!("filters are at most {MAX_FILTER} bytes long"),
+        });
+    }
+    Ok(format!("%{}%", escape_like(s)))
 }
 
 fn escape_like(s: &str) -> String {

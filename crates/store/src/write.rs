@@ -5,9 +5,9 @@
 //! binds borrowed text, so storing a document allocates little beyond what
 //! SQLite itself needs.
 
-use crate::PutOutcome;
 use crate::StoreError;
 use crate::tags::tag;
+use crate::{Put, PutOutcome};
 use hearsay_core::{Analysis, CharMap, Span};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashSet;
@@ -16,14 +16,20 @@ use std::fmt::Write;
 /// Store `a` with all its layers: a new document is inserted, one stored by
 /// another analyzer version gets its layers replaced, one stored by this
 /// version is left alone. Runs inside the caller's transaction.
-pub(crate) fn put_one(conn: &Connection, a: &Analysis) -> Result<PutOutcome, StoreError> {
+pub(crate) fn put_one(conn: &Connection, item: Put<'_>) -> Result<PutOutcome, StoreError> {
+    let a = item.analysis;
     let existing: Option<(i64, String)> = conn
         .prepare_cached("SELECT seq, analyzer FROM documents WHERE id = ?1")?
         .query_row([a.document.id.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let map = CharMap::new(a.text());
     match existing {
-        Some((_, analyzer)) if analyzer == a.analyzer => Ok(PutOutcome::Unchanged),
+        Some((seq, analyzer)) if analyzer == a.analyzer => {
+            if let Some(f) = item.facts {
+                crate::graph::put_facts_if_missing(conn, seq, f)?;
+            }
+            Ok(PutOutcome::Unchanged)
+        }
         Some((seq, _)) => {
             delete_layers(conn, seq)?;
             conn.prepare_cached(
@@ -32,11 +38,17 @@ pub(crate) fn put_one(conn: &Connection, a: &Analysis) -> Result<PutOutcome, Sto
             )?
             .execute(params![seq, a.analyzer, sentences(a, &map)])?;
             insert_layers(conn, seq, a, &map)?;
+            if let Some(f) = item.facts {
+                crate::graph::put_facts(conn, seq, f)?;
+            }
             Ok(PutOutcome::Reanalyzed)
         }
         None => {
             let seq = insert_document(conn, a, &map)?;
             insert_layers(conn, seq, a, &map)?;
+            if let Some(f) = item.facts {
+                crate::graph::put_facts(conn, seq, f)?;
+            }
             Ok(PutOutcome::Added)
         }
     }

@@ -204,14 +204,20 @@ fn claims_by_source_and_search() {
         Some("National Intelligence Service (South Korea)")
     );
     assert_eq!(c.content[0].text, "The DPRK has sent 1,500 troops");
-    assert_eq!((c.cue.start, c.cue.end), (44, 52)); // code points: "ʼ" is one
+    assert_eq!((c.cue.span.start, c.cue.span.end), (44, 52)); // code points: "ʼ" is one
     assert_eq!(c.via[0].text, "Babel");
+    assert_eq!(c.document.title.as_deref(), Some("Troops"));
     let q = ClaimQuery {
         search: Some("send AND october".into()),
         ..Default::default()
     };
     let claims = store.claims(&q).unwrap();
-    assert_eq!(claims[0].hedge.as_deref(), Some("could"));
+    let hedge = claims[0].hedge.as_ref().expect("a hedge");
+    assert_eq!(hedge.text, "could");
+    assert_eq!(
+        (hedge.certainty, hedge.kind),
+        (Certainty::Possible, HedgeKind::Hedge)
+    );
     let q = ClaimQuery {
         search: Some("\"unbalanced".into()),
         ..Default::default()

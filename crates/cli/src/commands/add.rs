@@ -1,7 +1,7 @@
 //! `hearsay add PATH...`: read, analyze on all cores, store and resolve
 //! (the `hearsay-ingest` library), with a progress bar and a closing summary.
 
-use super::{DbArg, ReadArgs, UsageError, progress, report, warn};
+use super::{DbArg, ReadArgs, UsageError, outln, progress, report, warn};
 use hearsay_analyze::Analyzer;
 use hearsay_ingest::{AddOptions, AddSummary, Failure, Observer};
 use indicatif::ProgressBar;
@@ -13,12 +13,13 @@ use std::time::Instant;
 #[derive(clap::Args)]
 #[command(after_help = "\
 Examples:
-  hearsay add articles/ --db news.db          # every .txt/.html/.jsonl below articles/
-  hearsay add feed.jsonl page.html            # a JSONL feed and one page into hearsay.db
-  curl -s URL | hearsay add -                 # standard input (format sniffed)
+  hearsay add examples/ --db news.db          # every .txt/.html/.jsonl below examples/
+  hearsay add examples/sample-feed.jsonl examples/sample-page.html   # into hearsay.db
+  cat examples/sample-article.txt | hearsay add - --db news.db       # standard input
   hearsay add --reanalyze --db news.db        # redo documents analyzed by an older analyzer
 
-A document already stored (same text, same analyzer) is left as it is.")]
+A document already stored (the same text) is left as it is, whichever analyzer
+version produced its analysis; --reanalyze redoes those of other versions.")]
 pub struct Args {
     #[command(flatten)]
     read: ReadArgs,
@@ -95,7 +96,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         seconds: started.elapsed().as_secs_f64(),
     };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&summary)?);
+        outln!("{}", serde_json::to_string_pretty(&summary)?)?;
     } else {
         print_summary(&summary, &args.db);
     }

@@ -2,18 +2,21 @@
 //!
 //! With `--out DIR`, one file per document named after the input's stem
 //! (`NAME.json`, `NAME.ann` plus `NAME.txt`, `NAME.conllu`); evaluation tools
-//! depend on exactly this. Without, the result goes to standard output, in
-//! input order (JSON becomes JSON Lines when there are several documents).
+//! depend on exactly this. No file is written over an input, nor over an
+//! existing file without `--force` (see [`super::outputs`]). Without `--out`,
+//! the result goes to standard output, in input order (JSON becomes JSON Lines
+//! when there are several documents); a closed pipe stops the command quietly.
 
-use super::{ReadArgs, UsageError, progress, report, warn};
-use anyhow::Context;
+use super::outputs::OutDir;
+use super::{ReadArgs, UsageError, progress, report, stdout_error, warn};
 use hearsay_analyze::Analyzer;
 use hearsay_core::Analysis;
 use hearsay_format::Format;
 use hearsay_ingest::{Outcome, pipeline};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
-use std::path::PathBuf;
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Arguments of `hearsay analyze`.
@@ -21,9 +24,11 @@ use std::process::ExitCode;
 #[command(after_help = "\
 Examples:
   hearsay analyze examples/sample-article.txt
-  hearsay analyze article.html --format json
-  hearsay analyze articles/ --format brat --out preds/    # preds/NAME.ann (+ NAME.txt)
-  cat feed.jsonl | hearsay analyze - --format jsonl")]
+  hearsay analyze examples/sample-page.html --format json
+  hearsay analyze examples/ --format brat --out preds/    # preds/NAME.ann (+ NAME.txt)
+  cat examples/sample-feed.jsonl | hearsay analyze - --format jsonl
+
+--out never writes over an input, nor over an existing file unless --force.")]
 pub struct Args {
     #[command(flatten)]
     read: ReadArgs,
@@ -33,6 +38,9 @@ pub struct Args {
     /// Write one file per document into this directory instead of printing.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// With --out, replace files that are already there (never an input).
+    #[arg(long, requires = "out")]
+    force: bool,
 }
 
 /// The output formats.
@@ -76,9 +84,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if format == Format::Brat && several && args.out.is_none() {
         return Err(UsageError("brat output of several documents needs --out DIR".into()).into());
     }
-    if let Some(dir) = &args.out {
-        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    }
+    let out = match &args.out {
+        Some(dir) => Some(OutDir::create(dir, &inputs, args.force)?),
+        None => None,
+    };
     let analyzer = Analyzer::new()?;
     let bar = progress(super::known_count(&inputs), "documents");
     let mut failed = errors.len();
@@ -87,7 +96,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut writer = Writer {
         format,
-        out: args.out.clone(),
+        out,
         names: HashMap::new(),
         pending: BTreeMap::new(),
         next: 0,
@@ -103,9 +112,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &|_| false,
         |n, outcome| {
             bar.inc(1);
-            if fatal.is_some() {
-                return;
-            }
             if let Some((_, message)) = outcome.failure() {
                 report(&bar, message);
                 failed += 1;
@@ -122,8 +128,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         report(&bar, p);
                     }
                 }
-                Err(e) => fatal = Some(e),
+                Err(e) => {
+                    fatal = Some(e);
+                    return ControlFlow::Break(());
+                }
             }
+            ControlFlow::Continue(())
         },
     );
     bar.finish_and_clear();
@@ -141,7 +151,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// Writes outcomes in input order.
 struct Writer<'a> {
     format: Format,
-    out: Option<PathBuf>,
+    out: Option<OutDir>,
     /// Output names used so far, with the input that used them.
     names: HashMap<String, String>,
     /// Outcomes waiting for an earlier one.
@@ -155,7 +165,8 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    /// Take outcome `n`; returns per-document problems (a name already used).
+    /// Take outcome `n`; returns per-document problems (a name already used,
+    /// a file not replaced).
     fn accept(&mut self, n: usize, outcome: Outcome) -> anyhow::Result<Vec<String>> {
         let doc = match outcome {
             Outcome::Analyzed { name, analysis, .. } => Some((name, analysis)),
@@ -176,22 +187,27 @@ impl Writer<'_> {
 
     fn write(&mut self, name: String, analysis: Box<Analysis>) -> anyhow::Result<Option<String>> {
         let path = analysis.document.path.clone().unwrap_or_else(|| "-".into());
-        if let Some(dir) = self.out.clone() {
+        if let Some(dir) = &self.out {
             if let Some(earlier) = self.names.get(&name) {
                 return Ok(Some(format!(
                     "{path}: output name {name:?} is already taken by {earlier}; not written"
                 )));
             }
-            self.names.insert(name.clone(), path);
-            let file = dir.join(format!("{name}.{}", self.format.extension()));
-            std::fs::write(&file, self.format.render(&analysis, &name))
-                .with_context(|| format!("writing {}", file.display()))?;
+            self.names.insert(name.clone(), path.clone());
+            let rendered = self.format.render(&analysis, &name);
+            let mut files = vec![(
+                format!("{name}.{}", self.format.extension()),
+                rendered.as_bytes(),
+            )];
             if self.format == Format::Brat {
-                let text = dir.join(format!("{name}.txt"));
-                std::fs::write(&text, &analysis.document.text)
-                    .with_context(|| format!("writing {}", text.display()))?;
+                files.push((format!("{name}.txt"), analysis.document.text.as_bytes()));
             }
-            return Ok(None);
+            return match dir.write(&files) {
+                Ok(()) => Ok(None),
+                Err(e) if e.is_refusal() && e.path() == Path::new(&path) => Ok(Some(e.to_string())),
+                Err(e) if e.is_refusal() => Ok(Some(format!("{path}: {e}"))),
+                Err(e) => Err(e.into()),
+            };
         }
         match self.first.take() {
             None if self.printed == 0 => {
@@ -219,10 +235,11 @@ impl Writer<'_> {
             f => f,
         };
         if format == Format::Text && self.printed > 0 {
-            writeln!(self.stdout, "\n{}\n", "─".repeat(72))?;
+            writeln!(self.stdout, "\n{}\n", "─".repeat(72)).map_err(stdout_error)?;
         }
         self.stdout
-            .write_all(format.render(analysis, name).as_bytes())?;
+            .write_all(format.render(analysis, name).as_bytes())
+            .map_err(stdout_error)?;
         self.printed += 1;
         Ok(())
     }
@@ -231,7 +248,7 @@ impl Writer<'_> {
         if let Some((name, analysis)) = self.first.take() {
             self.print(&name, &analysis, false)?;
         }
-        self.stdout.flush()?;
+        self.stdout.flush().map_err(stdout_error)?;
         Ok(())
     }
 }

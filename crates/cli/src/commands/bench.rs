@@ -1,6 +1,7 @@
 //! `hearsay bench [CORPUS]`: speed of every analysis stage and of the whole
 //! analyzer on one thread and on all threads, peak memory and model loading time.
 
+use super::{out, outln};
 use anyhow::{Context, bail};
 use hearsay_bench::{Corpus, Settings, bench, time_model_loading};
 use std::io::IsTerminal;
@@ -11,17 +12,20 @@ use std::time::Duration;
 /// Arguments of `hearsay bench`.
 #[derive(clap::Args)]
 #[command(after_help = "\
+Examples:
+  hearsay bench                                  # the shared PolNeAR dev texts, 1 and all threads
+  hearsay bench examples/ --min-time 1 --threads 1
+  hearsay bench --json > bench.json              # schema hearsay.bench/1
+
 Stages run one document at a time, in order, as `hearsay analyze` runs them; each
 stage is timed on its own. Words are \\w+ runs (the attribution scorer's definition),
 MB are 10^6 bytes of UTF-8 text. On N threads, a stage's rates divide its measured
 time by N; the total is wall-clock time, including building and dropping analyses.")]
 pub struct Args {
-    /// A folder of .txt articles (or one .txt file) to run over.
-    #[arg(
-        default_value = "../shared/corpus/polnear/dev/text",
-        env = "HEARSAY_BENCH_CORPUS"
-    )]
-    corpus: PathBuf,
+    /// A folder of .txt articles (or one .txt file) to run over [default:
+    /// $HEARSAY_SHARED/corpus/polnear/dev/text, HEARSAY_SHARED defaulting to ../shared].
+    #[arg(env = "HEARSAY_BENCH_CORPUS")]
+    corpus: Option<PathBuf>,
     /// Keep repeating passes over the corpus until this many seconds have gone by,
     /// for each thread count.
     #[arg(long, default_value = "3", value_name = "SECONDS", value_parser = parse_seconds)]
@@ -34,6 +38,14 @@ pub struct Args {
     json: bool,
 }
 
+/// The PolNeAR dev texts of the shared corpus: `$HEARSAY_SHARED`, else `../shared`.
+fn default_corpus() -> PathBuf {
+    std::env::var_os("HEARSAY_SHARED")
+        .filter(|v| !v.is_empty())
+        .map_or_else(|| PathBuf::from("../shared"), PathBuf::from)
+        .join("corpus/polnear/dev/text")
+}
+
 fn parse_seconds(s: &str) -> Result<Duration, String> {
     let seconds: f64 = s
         .parse()
@@ -44,15 +56,16 @@ fn parse_seconds(s: &str) -> Result<Duration, String> {
 
 /// Runs the benchmark and prints its report.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if !args.corpus.exists() {
+    let corpus = args.corpus.clone().unwrap_or_else(default_corpus);
+    if !corpus.exists() {
         bail!(
-            "no corpus at {}: give a folder of .txt articles (the default is the shared PolNeAR dev texts)",
-            args.corpus.display()
+            "no corpus at {}: give a folder of .txt articles (the default is the shared PolNeAR dev texts; set HEARSAY_SHARED)",
+            corpus.display()
         );
     }
     let (analyzer, loading) = time_model_loading();
     let analyzer = analyzer.context("loading the analyzer")?;
-    let corpus = Corpus::load(&args.corpus).context("reading the benchmark corpus")?;
+    let corpus = Corpus::load(&corpus).context("reading the benchmark corpus")?;
     let all = match args.threads {
         Some(n) => usize::from(n),
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -71,9 +84,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let report = bench(&analyzer, loading, &corpus, &runs).context("measuring")?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        outln!("{}", serde_json::to_string_pretty(&report)?)?;
     } else {
-        print!("{}", report.to_text());
+        out!("{}", report.to_text())?;
     }
     Ok(ExitCode::SUCCESS)
 }

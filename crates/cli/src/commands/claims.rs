@@ -1,5 +1,8 @@
-//! `hearsay claims`: query the stored claims.
+//! `hearsay claims`: query the stored claims — the claims of the graph (one
+//! proposition from one origin, with its mentions across articles), or with
+//! `--mentions` the attributions of each article one by one.
 
+use super::outln;
 use super::{DbArg, UsageError};
 use hearsay_store::{Claim, ClaimQuery, Store, StoreError};
 use std::process::ExitCode;
@@ -8,9 +11,10 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 #[command(after_help = "\
 Examples:
-  hearsay claims --entity \"North Korea\"          # also finds claims that say DPRK or Pyongyang
-  hearsay claims --source \"intelligence\" --limit 20
-  hearsay claims --search 'troops AND (sent OR deployed)' --json
+  hearsay claims --db news.db                    # claims across articles, newest first
+  hearsay claims --entity NATO --db news.db      # also finds claims that say \"the alliance\"
+  hearsay claims --source ministry --limit 20 --db news.db
+  hearsay claims --search 'fishing AND (talks OR rights)' --json --db news.db
 
 All given conditions must hold. --search uses SQLite FTS5 syntax: words,
 \"exact phrases\", AND, OR, NOT, prefix*.")]
@@ -29,6 +33,21 @@ pub struct Args {
     /// Only claims of this document (id or its first digits).
     #[arg(long, value_name = "DOC")]
     doc: Option<String>,
+    /// Only claims first published on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only claims first published on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+    /// Only claims of this cluster.
+    #[arg(long, value_name = "CLUSTER")]
+    cluster: Option<String>,
+    /// List the attributions of each article one by one instead of the claims across articles.
+    #[arg(long)]
+    mentions: bool,
+    /// Skip this many claims first.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    offset: usize,
     /// At most this many claims.
     #[arg(long, default_value_t = 50, value_name = "N")]
     limit: usize,
@@ -54,6 +73,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(prefix) => Some(store.resolve(prefix).map_err(usage_if_query)?),
         None => None,
     };
+    if !args.mentions {
+        return graph_claims(&store, &args, document);
+    }
     let claims = store
         .claims(&ClaimQuery {
             source: args.source.clone(),
@@ -64,7 +86,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         })
         .map_err(usage_if_query)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&claims)?);
+        outln!("{}", serde_json::to_string_pretty(&claims)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     if claims.is_empty() {
@@ -72,7 +94,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     for c in &claims {
-        print_claim(c);
+        print_claim(c)?;
     }
     eprintln!(
         "{} claim{}{}",
@@ -87,7 +109,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_claim(c: &Claim) {
+fn print_claim(c: &Claim) -> anyhow::Result<()> {
     let source = match &c.source {
         Some(s) => {
             let name = s
@@ -96,7 +118,11 @@ fn print_claim(c: &Claim) {
                 .filter(|n| !n.eq_ignore_ascii_case(&s.span.text))
                 .map(|n| format!(" = {n}"))
                 .unwrap_or_default();
-            format!("{}{name} [{}]", s.span.text, s.kind.replace('_', " "))
+            format!(
+                "{}{name} [{}]",
+                s.span.text,
+                hearsay_format::text::kind(s.kind)
+            )
         }
         None => "(no source)".to_string(),
     };
@@ -105,24 +131,29 @@ fn print_claim(c: &Claim) {
         .iter()
         .map(|p| p.text.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
-    println!(
+    outln!(
         "{}  {source} — {} — “{}”",
-        &c.document[..12.min(c.document.len())],
-        c.cue.text,
+        &c.document.id[..12.min(c.document.id.len())],
+        c.cue.span.text,
         content.join(" … ")
-    );
+    )?;
     let mut notes = Vec::new();
     if !c.via.is_empty() {
         let via: Vec<&str> = c.via.iter().map(|v| v.text.as_str()).collect();
         notes.push(format!("via {}", via.join(" → ")));
     }
-    if let (Some(h), Some(cert)) = (&c.hedge, &c.certainty) {
-        notes.push(format!("hedge “{h}” ({cert})"));
+    if let Some(h) = &c.hedge {
+        notes.push(format!(
+            "hedge “{}” ({})",
+            h.text,
+            hearsay_format::text::marker_label(h.certainty, h.kind)
+        ));
     }
+    let d = &c.document;
     let about: Vec<&str> = [
-        c.outlet.as_deref(),
-        c.published.as_deref(),
-        c.title.as_deref(),
+        d.outlet.as_deref(),
+        d.published.as_deref(),
+        d.title.as_deref(),
     ]
     .into_iter()
     .flatten()
@@ -131,6 +162,49 @@ fn print_claim(c: &Claim) {
         notes.push(super::docs::clip(&about.join(" · "), 100));
     }
     if !notes.is_empty() {
-        println!("              {}", notes.join(" · "));
+        outln!("              {}", notes.join(" · "))?;
     }
+    Ok(())
+}
+
+/// The claims of the graph matching the arguments.
+fn graph_claims(
+    store: &hearsay_store::SqliteStore,
+    args: &Args,
+    document: Option<hearsay_core::DocId>,
+) -> anyhow::Result<ExitCode> {
+    let page = store
+        .graph_claims(&hearsay_store::GraphClaimQuery {
+            entity: args.entity.clone(),
+            source: args.source.clone(),
+            search: args.search.clone(),
+            since: args.since.clone(),
+            until: args.until.clone(),
+            cluster: args.cluster.clone(),
+            document,
+            window: hearsay_store::Window {
+                offset: args.offset,
+                limit: args.limit,
+            },
+        })
+        .map_err(usage_if_query)?;
+    if args.json {
+        outln!("{}", serde_json::to_string_pretty(&page)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if page.items.is_empty() {
+        eprintln!("no claims match");
+        return Ok(ExitCode::SUCCESS);
+    }
+    for c in &page.items {
+        let origin = store.origin(&c.origin)?;
+        outln!("{}", super::graph_text::claim_line(c, origin.as_ref()))?;
+    }
+    eprintln!(
+        "{}–{} of {} claims (grades: source reliability A–F, information credibility 1–6; --mentions lists each article's attributions)",
+        page.offset + 1,
+        page.offset + page.items.len(),
+        page.total
+    );
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,7 @@
 //! `hearsay docs`: list the stored documents.
 
 use super::DbArg;
+use super::outln;
 use hearsay_store::{DocQuery, Store};
 use std::process::ExitCode;
 
@@ -9,7 +10,7 @@ use std::process::ExitCode;
 #[command(after_help = "\
 Examples:
   hearsay docs --db news.db
-  hearsay docs --search 'troops AND Kursk' --json")]
+  hearsay docs --search 'fleet AND exercises' --json --db news.db")]
 pub struct Args {
     #[command(flatten)]
     db: DbArg,
@@ -34,7 +35,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         })
         .map_err(super::claims::usage_if_query)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&docs)?);
+        outln!("{}", serde_json::to_string_pretty(&docs)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     if docs.is_empty() {
@@ -48,17 +49,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
+    outln!(
         "{:12}  {:10}  {:>6}  {:18}  title",
-        "id", "published", "claims", "outlet"
-    );
+        "id",
+        "published",
+        "claims",
+        "outlet"
+    )?;
     for d in &docs {
         let title = d
             .title
             .clone()
             .or_else(|| d.path.clone())
             .unwrap_or_default();
-        println!(
+        outln!(
             "{:12}  {:10}  {:>6}  {:18}  {}",
             &d.id[..12.min(d.id.len())],
             d.published
@@ -68,7 +72,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             d.claims,
             clip(d.outlet.as_deref().unwrap_or("-"), 18),
             clip(&title, 80)
-        );
+        )?;
     }
     eprintln!(
         "{} document{}",

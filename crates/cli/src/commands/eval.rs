@@ -13,10 +13,24 @@ use std::process::ExitCode;
 #[derive(clap::Subcommand)]
 pub enum Command {
     /// Score tokenizer, sentence splitter, tagger, parser and NER against a CoNLL-U file.
+    #[command(after_help = "\
+Examples:
+  hearsay eval language --dev ../shared/corpus/polnear/dev/corenlp.conllu.gz
+  hearsay eval language --dev ../shared/corpus/polnear/dev/corenlp.conllu.gz --json")]
     Language(super::eval_language::Args),
     /// Score attributions against brat gold annotations.
+    #[command(after_help = "\
+Examples:
+  hearsay eval attributions ../shared/corpus/polnear/dev/attributions
+  hearsay eval attributions ../shared/corpus/polnear/dev/attributions --errors --write-brat preds/
+  hearsay eval attributions ../shared/corpus/polnear/dev/attributions --layers silver --json")]
     Attributions(super::eval_attributions::Args),
     /// Score the NER and the mention stage's typed entities against a CoNLL-U file's names.
+    #[command(after_help = "\
+Examples:
+  hearsay eval mentions --dev ../shared/corpus/polnear/dev/corenlp.conllu.gz
+  hearsay eval mentions --dev ../shared/corpus/polnear/dev/corenlp.conllu.gz --changes 25
+  hearsay eval mentions --dev ../shared/corpus/polnear/dev/corenlp.conllu.gz --input gold")]
     Mentions(super::eval_mentions::Args),
 }
 

@@ -2,6 +2,7 @@
 //! print the shared scorer's table (`../shared/eval/score_attributions.py`,
 //! reimplemented with identical definitions in `hearsay_attribution::score`).
 
+use super::outln;
 use anyhow::Context;
 use hearsay_analyze::Analyzer;
 use hearsay_attribution::brat::to_brat;
@@ -191,12 +192,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     );
     let result = scorer.result();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&result)?);
+        outln!("{}", serde_json::to_string_pretty(&result)?)?;
     } else {
         if args.errors {
-            println!("{}", errors.table());
+            outln!("{}", errors.table())?;
         }
-        println!("{}", result.table());
+        outln!("{}", result.table())?;
     }
     Ok(ExitCode::SUCCESS)
 }

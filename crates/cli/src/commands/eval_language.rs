@@ -1,6 +1,7 @@
 //! `hearsay eval language`: score the tokenizer, sentence splitter, tagger,
 //! parser and named-entity recognizer against a CoNLL-U corpus with raw text.
 
+use super::outln;
 use hearsay_nlp::eval;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -22,7 +23,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let lang = args.gold.language()?;
     let s = eval::evaluate(&docs, &*lang.tagger, &*lang.parser, &*lang.ner);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&s)?);
+        outln!("{}", serde_json::to_string_pretty(&s)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let prf = |p: &eval::PrF| {
@@ -31,33 +32,35 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             p.f1, p.precision, p.recall, p.gold
         )
     };
-    println!(
+    outln!(
         "{} documents, {} gold tokens ({})",
         s.documents,
         s.tokens,
         args.gold.dev.display()
-    );
-    println!("token boundaries           {}", prf(&s.segmentation.tokens));
-    println!(
+    )?;
+    outln!("token boundaries           {}", prf(&s.segmentation.tokens))?;
+    outln!(
         "sentence boundaries        {}",
         prf(&s.segmentation.sentence_boundaries)
-    );
-    println!(
+    )?;
+    outln!(
         "sentences (exact span)     {}",
         prf(&s.segmentation.sentences)
-    );
-    println!("POS accuracy               {:.4}", s.pos_accuracy);
-    println!(
+    )?;
+    outln!("POS accuracy               {:.4}", s.pos_accuracy)?;
+    outln!(
         "UAS / LAS (no punctuation) {:.4} / {:.4}  ({} tokens)",
-        s.attachment.uas, s.attachment.las, s.attachment.tokens
-    );
-    println!("entities (4 name classes)  {}", prf(&s.entities));
+        s.attachment.uas,
+        s.attachment.las,
+        s.attachment.tokens
+    )?;
+    outln!("entities (4 name classes)  {}", prf(&s.entities))?;
     for (ty, p) in &s.entities_by_type {
-        println!("  {ty:<24} {}", prf(p));
+        outln!("  {ty:<24} {}", prf(p))?;
     }
-    println!(
+    outln!(
         "(POS, parse and entities on gold tokens; {:.1}s)",
         t0.elapsed().as_secs_f64()
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }

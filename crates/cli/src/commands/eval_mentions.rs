@@ -2,6 +2,7 @@
 //! ORGANIZATION / LOCATION / MISC) of the language stages' NER and of the mention
 //! stage's typed entities mapped back to the four classes, on the same documents.
 
+use super::outln;
 use anyhow::Context;
 use hearsay_core::{Analysis, Document, Span};
 use hearsay_mentions::MentionStage;
@@ -73,7 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let secs = t0.elapsed().as_secs_f64();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&to_json(&args, &cmp))?);
+        outln!("{}", serde_json::to_string_pretty(&to_json(&args, &cmp))?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let input = match args.input {
@@ -81,32 +82,34 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Input::Gold => "the gold file's tokens and NER",
         Input::None => "none (the mention stage's own word split)",
     };
-    println!(
+    outln!(
         "{} documents ({}); input layers: {input}",
         cmp.documents,
         args.gold.dev.display()
-    );
-    println!(
+    )?;
+    outln!(
         "{:<14} {:>26}   {:>26}",
-        "", "language NER  P / R / F1", "typed mentions  P / R / F1"
-    );
+        "",
+        "language NER  P / R / F1",
+        "typed mentions  P / R / F1"
+    )?;
     for (k, name) in CLASSES.iter().chain(["ALL"].iter()).enumerate() {
-        println!("{name:<14} {}   {}", prf(&cmp.raw[k]), prf(&cmp.typed[k]));
+        outln!("{name:<14} {}   {}", prf(&cmp.raw[k]), prf(&cmp.typed[k]))?;
     }
-    println!(
+    outln!(
         "F1 change from typing: {:+.4} ({:.1}s)",
         cmp.typed[4].f1() - cmp.raw[4].f1(),
         secs
-    );
+    )?;
     if let Some(n) = args.changes {
         let changes = cmp.changes();
-        println!("\nmost harmful changes (NER label → typed label, text; net true positives):");
+        outln!("\nmost harmful changes (NER label → typed label, text; net true positives):")?;
         for c in changes.iter().filter(|c| c.net < 0).take(n) {
-            println!("{:>+5} {:>4}x  {}", c.net, c.count, c.what);
+            outln!("{:>+5} {:>4}x  {}", c.net, c.count, c.what)?;
         }
-        println!("\nmost helpful changes:");
+        outln!("\nmost helpful changes:")?;
         for c in changes.iter().rev().filter(|c| c.net > 0).take(n) {
-            println!("{:>+5} {:>4}x  {}", c.net, c.count, c.what);
+            outln!("{:>+5} {:>4}x  {}", c.net, c.count, c.what)?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -1,31 +1,82 @@
 //! One module per subcommand, and what the everyday commands share: the
-//! `--db` option, reading options, progress display. The pipeline itself is
-//! the `hearsay-ingest` library.
+//! `--db` option, reading options, progress display, and writing to standard
+//! output (where a closed pipe ends the command quietly). The pipeline itself
+//! is the `hearsay-ingest` library.
 
 pub mod add;
 pub mod analyze;
 pub mod bench;
 pub mod claims;
+pub mod clusters;
 pub mod docs;
+pub mod entities;
 pub mod eval;
 pub mod eval_attributions;
 pub mod eval_language;
 pub mod eval_mentions;
+pub mod export;
+pub mod graph_text;
+pub mod outputs;
+pub mod resolve;
 pub mod show;
+pub mod sources;
+pub mod timeline;
 pub mod train;
 pub mod train_attributions;
 pub mod train_language;
+pub mod train_words;
 
 use hearsay_read::{Input, InputFormat, ReadError, ReadOptions};
 use hearsay_store::SqliteStore;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 /// A mistake in how the command was called (exit code 2).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct UsageError(pub String);
+
+/// Standard output was closed by its reader (`hearsay … | head`): the command
+/// stops there, quietly and successfully.
+#[derive(Debug, thiserror::Error)]
+#[error("standard output was closed")]
+pub struct StdoutClosed;
+
+/// The error of a failed write to standard output: [`StdoutClosed`] for a
+/// closed pipe, the I/O error otherwise.
+pub fn stdout_error(e: std::io::Error) -> anyhow::Error {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        StdoutClosed.into()
+    } else {
+        anyhow::Error::new(e).context("writing to standard output")
+    }
+}
+
+/// Write to standard output, returning the error (see [`stdout_error`])
+/// where `print!` would panic.
+pub fn write_stdout(args: std::fmt::Arguments) -> anyhow::Result<()> {
+    std::io::stdout()
+        .lock()
+        .write_fmt(args)
+        .map_err(stdout_error)
+}
+
+/// `print!` to standard output that returns an `anyhow::Result` (see [`write_stdout`]).
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::commands::write_stdout(format_args!($($arg)*))
+    };
+}
+
+/// `println!` to standard output that returns an `anyhow::Result` (see [`write_stdout`]).
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::commands::write_stdout(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+pub(crate) use {out, outln};
 
 /// The `--db` option.
 #[derive(clap::Args, Debug, Clone)]
@@ -69,8 +120,8 @@ pub struct ReadArgs {
     /// Read every input as this format instead of going by extension.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub from: Option<From>,
-    /// Skip files (and JSONL lines) larger than this many megabytes.
-    #[arg(long, default_value_t = 16, value_name = "MB")]
+    /// Skip files (and JSONL lines) larger than this many MiB (mebibytes, 2^20 bytes).
+    #[arg(long, default_value_t = 16, value_name = "MiB")]
     pub max_size: u64,
 }
 

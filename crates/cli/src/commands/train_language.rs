@@ -7,6 +7,7 @@
 //! from tags with realistic errors. The recognizer also reads word clusters
 //! learned from the raw text of the training documents.
 
+use super::outln;
 use anyhow::Context;
 use hearsay_nlp::clusters::WordClusters;
 use hearsay_nlp::corpus::{self, GoldDoc, GoldSentence};
@@ -78,7 +79,8 @@ fn load(path: &Path, text: Option<&Path>) -> anyhow::Result<Vec<GoldDoc>> {
 fn learn_clusters(train: &[GoldDoc]) -> WordClusters {
     let t0 = Instant::now();
     let clusters = WordClusters::learn(train.iter().map(|d| d.text.as_str()));
-    println!(
+    // A progress line: training goes on (and writes its model) when no one reads it.
+    let _ = outln!(
         "word clusters: {} words from {} texts ({:.1}s)",
         clusters.len(),
         train.len(),
@@ -87,14 +89,15 @@ fn learn_clusters(train: &[GoldDoc]) -> WordClusters {
     clusters
 }
 
-/// Print one epoch's scores.
+/// Print one epoch's scores (a progress line: training goes on, and writes its
+/// model, when no one reads it).
 fn print_epoch(r: &EpochReport) {
     let dev: Vec<String> = r
         .dev_scores
         .iter()
         .map(|(name, v)| format!("{name} {v:.4}"))
         .collect();
-    println!(
+    let _ = outln!(
         "epoch {:>2}  train {:.4}  dev {}  ({:.1}s)",
         r.epoch,
         r.train_score,
@@ -115,7 +118,7 @@ fn predict_tags(
     };
     let (t, _) = models::tagger_from_bytes(&bytes).context("loading the tagger")?;
     tagger::predict_tags(&t, dev);
-    println!("dev tagged: POS accuracy {:.4}", tagger::accuracy(&t, dev));
+    outln!("dev tagged: POS accuracy {:.4}", tagger::accuracy(&t, dev))?;
     if args.jackknife >= 2 {
         let t0 = Instant::now();
         let opts = TrainOptions {
@@ -124,11 +127,11 @@ fn predict_tags(
             ..TrainOptions::default()
         };
         let acc = tagger::jackknife(train, args.jackknife, &opts)?;
-        println!(
+        outln!(
             "train tagged by {}-fold jackknifing: POS accuracy {acc:.4} ({:.1}s)",
             args.jackknife,
             t0.elapsed().as_secs_f64()
-        );
+        )?;
     } else {
         tagger::predict_tags(&t, train);
     }
@@ -142,12 +145,12 @@ pub fn run(model: Model, args: Args) -> anyhow::Result<ExitCode> {
     let dev_docs = load(&args.dev, args.dev_text.as_deref())?;
     let mut train = corpus::sentences(&train_docs);
     let mut dev = corpus::sentences(&dev_docs);
-    println!(
+    outln!(
         "{} training and {} dev sentences loaded in {:.1}s",
         train.len(),
         dev.len(),
         t0.elapsed().as_secs_f64()
-    );
+    )?;
     let opts =
         |default_epochs: usize, default_min_weight: i16, clusters: WordClusters| TrainOptions {
             epochs: args.epochs.unwrap_or(default_epochs),
@@ -172,10 +175,10 @@ pub fn run(model: Model, args: Args) -> anyhow::Result<ExitCode> {
             }));
             let (features, weights, dict) = t.sizes();
             let (rules, exceptions) = lem.sizes();
-            println!(
+            outln!(
                 "tagger: {features} features, {weights} weights, {dict} dictionary words; \
                  lemmatizer: {rules} rules, {exceptions} exceptions"
-            );
+            )?;
             models::tagger_to_bytes(&t, &lem)
         }
         Model::Parser => {
@@ -187,7 +190,7 @@ pub fn run(model: Model, args: Args) -> anyhow::Result<ExitCode> {
                 &mut print_epoch,
             )?;
             let (features, weights) = p.sizes();
-            println!("parser: {features} features, {weights} weights");
+            outln!("parser: {features} features, {weights} weights")?;
             models::parser_to_bytes(&p)
         }
         Model::Ner => {
@@ -195,16 +198,16 @@ pub fn run(model: Model, args: Args) -> anyhow::Result<ExitCode> {
             let clusters = learn_clusters(&train_docs);
             let n = ner::train(&train, &dev, &opts(8, 1, clusters), &mut print_epoch)?;
             let (features, weights, lexicon) = n.sizes();
-            println!("ner: {features} features, {weights} weights, {lexicon} lexicon words");
+            outln!("ner: {features} features, {weights} weights, {lexicon} lexicon words")?;
             models::ner_to_bytes(&n)
         }
     };
     models::write_file(&args.out, &bytes)?;
-    println!(
+    outln!(
         "wrote {} ({:.1} MB) in {:.1}s",
         args.out.display(),
         bytes.len() as f64 / 1e6,
         t0.elapsed().as_secs_f64()
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }

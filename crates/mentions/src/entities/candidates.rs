@@ -291,7 +291,12 @@ pub(crate) fn ner(w: &Words, a: &Analysis, out: &mut Vec<Cand>) {
                 }
             }
             let mut c = Cand::new(w, r.clone(), Origin::Ner, mtype);
-            if mtype == EntityType::Gpe && is_location_name(w, r) {
+            // "the Varenga peninsula", "the Atlantic coast": the feature word after
+            // the name says what kind of place it is (a place or a bare name to the NER).
+            let feature_after = matches!(mtype, EntityType::Gpe | EntityType::Misc)
+                && r.end < w.len()
+                && is_feature_word(w.lw(r.end));
+            if (mtype == EntityType::Gpe && is_location_name(w, r)) || feature_after {
                 c.mtype = EntityType::Loc;
                 c.kind = EntityKind::Location;
             }
@@ -353,28 +358,41 @@ fn split_at_lower_words(w: &Words, r: std::ops::Range<usize>) -> Vec<std::ops::R
     out
 }
 
-/// "Black Sea", "Korean Peninsula": a location without a government.
+/// "Black Sea", "Korean Peninsula", "Eastern Front", "Gulf of Varenga": a
+/// location without a government.
 fn is_location_name(w: &Words, r: std::ops::Range<usize>) -> bool {
+    let last = w.lw(r.end - 1);
+    let feature_of = r.len() > 2 && is_feature_word(w.lw(r.start)) && w.lw(r.start + 1) == "of";
+    is_feature_word(last) || last == "front" || feature_of
+}
+
+/// A word naming a geographic feature rather than a place with a government
+/// ("peninsula", "strait", "river").
+pub(crate) fn is_feature_word(lw: &str) -> bool {
     matches!(
-        w.lw(r.end - 1),
+        lw,
         "sea"
             | "ocean"
             | "river"
             | "peninsula"
             | "gulf"
             | "strait"
+            | "straits"
             | "bay"
             | "lake"
             | "mountains"
             | "mountain"
             | "island"
             | "islands"
+            | "archipelago"
             | "valley"
             | "desert"
             | "coast"
-            | "front"
+            | "coastline"
             | "canal"
             | "plateau"
+            | "delta"
+            | "basin"
     )
 }
 

@@ -461,8 +461,10 @@ pub(super) fn cluster(w: &Words, lex: &Lexicon, sel: Vec<Selected>) -> Found {
 
 /// Merge an entity outside the gazetteer typed only as a name (MISC) and a
 /// place of the same name (the NER read "Varenga" once as a place and once as a
-/// bare name): the type of most mentions wins, the place on a tie. Other pairs
-/// stay apart: "Trump" the person or name and "Trump" the company often differ.
+/// bare name): the type of most mentions wins, the place on a tie. A place
+/// named once with a feature word ("the Varenga peninsula", LOC) and once bare
+/// (GPE, a guess) is the feature. Other pairs stay apart: "Trump" the person or
+/// name and "Trump" the company often differ.
 /// Returns the entities that took in others.
 fn unify_types(cl: &mut Clusters) -> Vec<usize> {
     let mut kept = Vec::new();
@@ -488,8 +490,14 @@ fn unify_types(cl: &mut Clusters) -> Vec<usize> {
             None => {
                 by_name.insert(norm(&e.name), k);
             }
-            Some(j) if is_place_and_name(cl.ents[j].etype, e.etype) => {
+            Some(j)
+                if is_place_and_name(cl.ents[j].etype, e.etype)
+                    || is_feature_and_place(cl.ents[j].etype, e.etype) =>
+            {
                 let better = |a: usize, b: usize| {
+                    if is_feature_and_place(cl.ents[a].etype, cl.ents[b].etype) {
+                        return cl.ents[a].etype == EntityType::Loc;
+                    }
                     (count[a], rank(cl.ents[a].etype)) > (count[b], rank(cl.ents[b].etype))
                 };
                 let (keep, drop) = if better(k, j) { (k, j) } else { (j, k) };
@@ -502,6 +510,14 @@ fn unify_types(cl: &mut Clusters) -> Vec<usize> {
         }
     }
     kept
+}
+
+/// Is one of two types a geographic feature (LOC) and the other a place (GPE)?
+fn is_feature_and_place(a: EntityType, b: EntityType) -> bool {
+    matches!(
+        (a, b),
+        (EntityType::Loc, EntityType::Gpe) | (EntityType::Gpe, EntityType::Loc)
+    )
 }
 
 /// Is one of two types a place and the other a bare name?

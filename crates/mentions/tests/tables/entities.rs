@@ -63,12 +63,34 @@ const CASES: &[(&str, &str, &str, T, K)] = &[
         T::Gpe,
         K::Country,
     ),
+    // A feature word after an unknown name makes it a location, not a city.
     (
         "Troops reached the Varenga peninsula. Fishermen left Varenga on Monday.",
         "Varenga",
         "Varenga",
-        T::Gpe,
-        K::City,
+        T::Loc,
+        K::Location,
+    ),
+    (
+        "The Northern Fleet moved 40 landing craft to the Varenga coast.",
+        "Varenga",
+        "Varenga",
+        T::Loc,
+        K::Location,
+    ),
+    (
+        "Talks on fishing rights in the Gulf of Varenga will resume on October 6.",
+        "Gulf of Varenga",
+        "Gulf of Varenga",
+        T::Loc,
+        K::Location,
+    ),
+    (
+        "Tankers waited at the mouth of the Kessel river for a week.",
+        "Kessel",
+        "Kessel",
+        T::Loc,
+        K::Location,
     ),
     (
         "South Korea protested.",
@@ -599,6 +621,14 @@ const CASES: &[(&str, &str, &str, T, K)] = &[
         K::PoliticalParty,
     ),
     // Universities, think tanks, companies.
+    // An institution named by its head word, whatever its first word is.
+    (
+        "Satellite images reviewed by the Open Maritime Observatory, a research group in Tallinn, show ships.",
+        "Open Maritime Observatory",
+        "Open Maritime Observatory",
+        T::Org,
+        K::ThinkTank,
+    ),
     (
         "He teaches at Kookmin University.",
         "Kookmin University",

@@ -1,0 +1,618 @@
+//! What resolve needs of one analysed article, read out once when it is stored.
+//!
+//! [`extract`] turns an [`Analysis`] (with its tokens, which the store does not
+//! keep) into [`DocFacts`]: the article's metadata and dateline, its entities
+//! with the surface forms and qualifiers that link them across articles, and
+//! one [`MentionFact`] per attribution with the words, entities, figures and
+//! dates of its content. The facts are stored beside the analysis, so that a
+//! full recompute of the graph reads exactly what an incremental one read.
+
+use crate::quantity::{self, QuantityFact};
+use crate::text;
+use hearsay_core::{
+    Analysis, AttributionKind, Certainty, EntityKind, EntityType, HedgeKind, SourceKind, Span,
+};
+use serde::{Deserialize, Serialize};
+
+/// Version of the extraction: stored facts of another version are extracted again.
+pub const FACTS_VERSION: u32 = 1;
+
+/// One article as resolve sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocFacts {
+    /// Document id (SHA-256 hex).
+    pub doc: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publishing outlet as the feed or page gives it.
+    pub outlet: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Where it was read from.
+    pub path: Option<String>,
+    /// Author line.
+    pub byline: Option<String>,
+    /// The dateline opening the body, when there is one.
+    pub dateline: Option<Dateline>,
+    /// Entities of the article.
+    pub entities: Vec<EntityFact>,
+    /// Attributions of the article, in text order.
+    pub mentions: Vec<MentionFact>,
+    /// Sentences that state a source's record ("its assessments were later borne out").
+    pub records: Vec<RecordFact>,
+}
+
+/// What a sentence says of a source's record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    /// Its earlier information proved right.
+    Good,
+    /// It understated, overstated or denied before, and was shown wrong.
+    Poor,
+    /// A history of invalid or fabricated information.
+    Invalid,
+}
+
+/// A sentence stating a source's record, with the article entity it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordFact {
+    /// Good, poor or invalid.
+    pub kind: RecordKind,
+    /// The article entity whose record it is (the first one the sentence names).
+    pub entity: String,
+    /// The sentence.
+    pub text: String,
+}
+
+/// A wire dateline: `VELMORA, March 16 (Northgate Wire) —`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dateline {
+    /// The place, as written (`VELMORA`).
+    pub place: String,
+    /// The wire or outlet in parentheses, when given.
+    pub wire: Option<String>,
+}
+
+/// An entity of one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityFact {
+    /// Id within the article (the analysis's entity id).
+    pub id: String,
+    /// Canonical name in the article.
+    pub name: String,
+    /// Coarse type.
+    pub etype: EntityType,
+    /// Finer kind.
+    pub kind: EntityKind,
+    /// Distinct surface forms, as written (names only: no pronouns or descriptions).
+    pub forms: Vec<String>,
+    /// How many times it is mentioned.
+    pub count: usize,
+    /// For a body named generically ("the defence ministry"), the article
+    /// entity of the country it belongs to.
+    pub country: Option<String>,
+    /// Roles the article gives it as a source ("ministry spokesman", "Health Minister").
+    pub roles: Vec<String>,
+    /// The article entity of the body it speaks for, when its role names one.
+    pub affiliation: Option<String>,
+}
+
+/// The source of a mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceFact {
+    /// As written.
+    pub text: String,
+    /// Article entity it resolves to.
+    pub entity: Option<String>,
+    /// What kind of source.
+    pub kind: SourceKind,
+    /// Role or affiliation as written.
+    pub role: Option<String>,
+}
+
+/// One intermediary of a mention's chain.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ViaFact {
+    /// As written or known.
+    pub text: String,
+    /// Article entity it resolves to.
+    pub entity: Option<String>,
+    /// What kind of intermediary.
+    pub kind: SourceKind,
+    /// The cue linking it ("told", "citing").
+    pub cue: Option<String>,
+}
+
+/// The hedge on a mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HedgeFact {
+    /// The marker as written ("could", "allegedly").
+    pub word: String,
+    /// Certainty it expresses.
+    pub certainty: Certainty,
+    /// Kind of marker.
+    pub kind: HedgeKind,
+}
+
+/// A date the content refers to, as an interval.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateFact {
+    /// First day, `YYYY-MM-DD`.
+    pub start: String,
+    /// Last day, `YYYY-MM-DD`.
+    pub end: String,
+}
+
+/// One attribution, as resolve compares it across articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MentionFact {
+    /// Attribution id within the article.
+    pub id: String,
+    /// How the content is given.
+    pub kind: AttributionKind,
+    /// Cue lemma.
+    pub cue: String,
+    /// The content pieces joined by a space.
+    pub content: String,
+    /// True when the content is in the headline.
+    pub headline: bool,
+    /// The source.
+    pub source: Option<SourceFact>,
+    /// The chain, outermost first.
+    pub via: Vec<ViaFact>,
+    /// The hedge.
+    pub hedge: Option<HedgeFact>,
+    /// True when the content is negated or denied ("there are no …", "denied that …").
+    pub negated: bool,
+    /// Content words: lemmas of nouns, verbs, adjectives and adverbs, folded, without stop words.
+    pub terms: Vec<String>,
+    /// Article entities named inside the content.
+    pub entities: Vec<String>,
+    /// Figures inside the content.
+    pub quantities: Vec<QuantityFact>,
+    /// Dates inside the content.
+    pub dates: Vec<DateFact>,
+    /// The date of the statement when the sentence gives one ("said on Tuesday").
+    pub said_on: Option<DateFact>,
+    /// The sentence presents the content as a revision ("raised its count to", "now puts", "revised").
+    pub revision: bool,
+}
+
+/// Read the facts resolve needs out of an analysis (tokens included).
+pub fn extract(a: &Analysis) -> DocFacts {
+    let text = a.text();
+    let d = &a.document;
+    let title_end = title_end(a);
+    let mut entities: Vec<EntityFact> = a
+        .entities
+        .iter()
+        .map(|e| {
+            let mut forms: Vec<String> = Vec::new();
+            for m in &e.mentions {
+                let form = m.span.text(text).trim();
+                if is_name_form(form) && !forms.iter().any(|f| f == form) {
+                    forms.push(form.to_string());
+                }
+            }
+            EntityFact {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                etype: e.etype,
+                kind: e.kind,
+                forms,
+                count: e.mentions.len(),
+                country: None,
+                roles: Vec::new(),
+                affiliation: None,
+            }
+        })
+        .collect();
+    crate::agency::qualify(a, &mut entities);
+    let mut mentions: Vec<MentionFact> = a
+        .attributions
+        .iter()
+        .map(|at| mention(a, at, title_end))
+        .collect();
+    mark_outlets(d, &mut entities);
+    crate::agency::link_sources(&entities, &mut mentions);
+    link_described_sources(&entities, &mut mentions);
+    crate::bodies::describe(&mut entities, &mut mentions);
+    crate::affiliation::assign(a, &mut entities, &mentions);
+    DocFacts {
+        doc: d.id.as_str().to_string(),
+        title: d.title.clone(),
+        outlet: d.outlet.clone(),
+        published: d
+            .published_date()
+            .map(|(y, m, day)| format!("{y:04}-{m:02}-{day:02}")),
+        url: d.url.clone(),
+        path: d.path.clone(),
+        byline: d.byline.clone(),
+        dateline: dateline(text, title_end),
+        records: records(a),
+        entities,
+        mentions,
+    }
+}
+
+/// Phrases that state a good record, as folded text.
+const GOOD_RECORD: &[&str] = &[
+    "borne out",
+    "proved accurate",
+    "proved close",
+    "proved correct",
+    "proved right",
+    "proven accurate",
+    "came within",
+    "track record of accura",
+    "have been vindicated",
+    "were later confirmed",
+    "was later confirmed",
+    "has a good record",
+    "accurate in the past",
+];
+
+/// Phrases that state a poor record.
+const POOR_RECORD: &[&str] = &[
+    "understated",
+    "overstated",
+    "has understated",
+    "has overstated",
+    "exaggerated",
+    "inflated",
+    "downplayed",
+    "before acknowledging",
+    "before admitting",
+    "later admitted",
+    "later acknowledged",
+    "was forced to retract",
+    "has a history of underst",
+    "has a history of overst",
+];
+
+/// Phrases that state a history of invalid information.
+const INVALID_RECORD: &[&str] = &[
+    "history of false",
+    "history of fabricat",
+    "repeatedly false",
+    "has been discredited",
+    "known for false",
+    "history of disinformation",
+];
+
+/// The sentences that state a source's record.
+fn records(a: &Analysis) -> Vec<RecordFact> {
+    let text = a.text();
+    let mut out = Vec::new();
+    for s in &a.sentences {
+        let sentence = s.span.text(text);
+        let folded = text::fold(sentence);
+        let kind = if INVALID_RECORD.iter().any(|p| folded.contains(p)) {
+            RecordKind::Invalid
+        } else if POOR_RECORD.iter().any(|p| folded.contains(p)) {
+            RecordKind::Poor
+        } else if GOOD_RECORD.iter().any(|p| folded.contains(p)) {
+            RecordKind::Good
+        } else {
+            continue;
+        };
+        let first = a
+            .entities
+            .iter()
+            .filter(|e| e.etype != EntityType::Gpe && e.etype != EntityType::Misc)
+            .filter_map(|e| {
+                e.mentions
+                    .iter()
+                    .filter(|m| s.span.contains(&m.span))
+                    .map(|m| m.span.start)
+                    .min()
+                    .map(|at| (at, e))
+            })
+            .min_by_key(|(at, _)| *at);
+        if let Some((_, e)) = first {
+            out.push(RecordFact {
+                kind,
+                entity: e.id.clone(),
+                text: sentence.trim().to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// Lemmas that present a figure or statement as a revision of an earlier one.
+const REVISION: &[&str] = &[
+    "acknowledge",
+    "admit",
+    "climb",
+    "correct",
+    "downgrade",
+    "increase",
+    "latest",
+    "lower",
+    "now",
+    "raise",
+    "revise",
+    "rise",
+    "update",
+    "upgrade",
+];
+
+/// Entities named like the article's outlet or the wire of its dateline are news outlets.
+fn mark_outlets(d: &hearsay_core::Document, entities: &mut [EntityFact]) {
+    let text = d.text.as_str();
+    let wire = dateline(text, None).and_then(|dl| dl.wire);
+    let outlets: Vec<String> = d
+        .outlet
+        .iter()
+        .chain(wire.iter())
+        .map(|o| text::name_key(o))
+        .collect();
+    for e in entities.iter_mut() {
+        if e.etype == EntityType::Org
+            && e.forms
+                .iter()
+                .chain(std::iter::once(&e.name))
+                .any(|f| outlets.contains(&text::name_key(f)))
+        {
+            e.kind = EntityKind::NewsOutlet;
+        }
+    }
+}
+
+/// A source described through a body ("an analysis by the Centre for Eastern
+/// Security Analysis", "a report in the Pellisburg Standard") is that body,
+/// unless the source is a person who stays anonymous ("an engineer at the plant").
+fn link_described_sources(entities: &[EntityFact], mentions: &mut [MentionFact]) {
+    for m in mentions.iter_mut() {
+        let Some(s) = m.source.as_mut() else { continue };
+        if s.entity.is_some()
+            || matches!(
+                s.kind,
+                SourceKind::AnonymousPerson | SourceKind::AnonymousGroup
+            )
+        {
+            continue;
+        }
+        let folded = text::fold(&s.text);
+        let body = entities
+            .iter()
+            .filter(|e| e.etype == EntityType::Org)
+            .filter_map(|e| {
+                e.forms
+                    .iter()
+                    .filter(|f| folded.contains(&text::fold(f)))
+                    .map(|f| f.len())
+                    .max()
+                    .map(|n| (n, e))
+            })
+            .max_by_key(|(n, _)| *n);
+        if let Some((_, e)) = body {
+            s.entity = Some(e.id.clone());
+            if e.kind == EntityKind::NewsOutlet {
+                s.kind = SourceKind::NewsOutlet;
+            } else if s.kind == SourceKind::Unknown {
+                s.kind = SourceKind::Organization;
+            }
+        }
+    }
+}
+
+/// A surface form that names (not a pronoun or a description).
+fn is_name_form(form: &str) -> bool {
+    let first = form.split_whitespace().next().unwrap_or("");
+    let lower = text::fold(first);
+    let pronoun = matches!(
+        lower.as_str(),
+        "he" | "she" | "it" | "they" | "his" | "her" | "its" | "their" | "him" | "them"
+    );
+    let description = lower == "the"
+        && form
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    !form.is_empty() && form.chars().any(char::is_uppercase) && !pronoun && !description
+}
+
+/// The byte offset where the headline line ends, when the text opens with its title.
+fn title_end(a: &Analysis) -> Option<usize> {
+    let text = a.text();
+    let first = text.lines().next()?;
+    let title = a.document.title.as_deref()?;
+    (first.trim() == title.trim()).then_some(first.len())
+}
+
+/// The dateline of the first body paragraph: an upper-case place, an optional
+/// date after a comma, an optional outlet in parentheses, then a dash.
+fn dateline(text: &str, title_end: Option<usize>) -> Option<Dateline> {
+    let body = &text[title_end.unwrap_or(0)..];
+    for para in body
+        .split("\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .take(3)
+    {
+        let Some(dash) = para.find(['—', '–']).or_else(|| para.find(" - ")) else {
+            continue;
+        };
+        if dash > 80 {
+            continue;
+        }
+        let head = para[..dash].trim();
+        let (head, wire) = match (head.rfind('('), head.ends_with(')')) {
+            (Some(open), true) => (
+                head[..open].trim(),
+                Some(head[open + 1..head.len() - 1].trim().to_string()),
+            ),
+            _ => (head, None),
+        };
+        let place = head.split(',').next().unwrap_or("").trim();
+        let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) {
+            return Some(Dateline {
+                place: place.to_string(),
+                wire: wire.filter(|w| !w.is_empty()),
+            });
+        }
+    }
+    None
+}
+
+fn mention(a: &Analysis, at: &hearsay_core::Attribution, title_end: Option<usize>) -> MentionFact {
+    let text = a.text();
+    let content: Vec<Span> = at.content.clone();
+    let joined = content
+        .iter()
+        .map(|s| s.text(text).trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let inside = |s: &Span| content.iter().any(|c| c.contains(s));
+    let terms = terms_in(a, &content);
+    let mut ents: Vec<String> = Vec::new();
+    for e in &a.entities {
+        if e.mentions.iter().any(|m| inside(&m.span)) && !ents.contains(&e.id) {
+            ents.push(e.id.clone());
+        }
+    }
+    let sentence = a
+        .sentences
+        .iter()
+        .find(|s| s.span.contains(&at.cue.span))
+        .map(|s| s.span)
+        .unwrap_or(at.cue.span);
+    let negated = a.hedges.iter().any(|h| {
+        matches!(h.kind, HedgeKind::Negation | HedgeKind::Denial)
+            && (inside(&h.span) || h.span.overlaps(&at.cue.span))
+    });
+    let dates: Vec<DateFact> = a
+        .times
+        .iter()
+        .filter(|t| inside(&t.span))
+        .filter_map(date_of)
+        .collect();
+    let said_on = a
+        .times
+        .iter()
+        .filter(|t| sentence.contains(&t.span) && !inside(&t.span))
+        .filter_map(date_of)
+        .next();
+    let quantities = a
+        .quantities
+        .iter()
+        .filter(|q| inside(&q.span))
+        .filter(|q| at.source.as_ref().is_none_or(|s| !s.span.overlaps(&q.span)))
+        .map(|q| quantity::fact(a, q, at, &content, sentence))
+        .collect();
+    MentionFact {
+        id: at.id.clone(),
+        kind: at.kind,
+        cue: at.cue.lemma.clone(),
+        content: joined,
+        headline: title_end.is_some_and(|end| content.first().is_some_and(|c| c.start < end))
+            || at.kind == AttributionKind::Headline,
+        source: at.source.as_ref().map(|s| SourceFact {
+            text: s.span.text(text).trim().to_string(),
+            entity: s.entity.clone(),
+            kind: s.kind,
+            role: s.role.clone(),
+        }),
+        via: at
+            .via
+            .iter()
+            .filter(|v| !v.span.is_empty())
+            .map(|v| ViaFact {
+                text: v.text.clone(),
+                entity: v.entity.clone(),
+                kind: v.kind,
+                cue: v.cue.clone(),
+            })
+            .collect(),
+        hedge: at.hedge.as_ref().map(|h| HedgeFact {
+            word: h.span.text(text).to_string(),
+            certainty: h.certainty,
+            kind: h.kind,
+        }),
+        negated,
+        terms,
+        entities: ents,
+        quantities,
+        dates,
+        said_on,
+        revision: tokens_in(a, sentence)
+            .any(|t| REVISION.contains(&text::fold(&a.tokens[t].lemma).as_str())),
+    }
+}
+
+fn date_of(t: &hearsay_core::TimeExpr) -> Option<DateFact> {
+    Some(DateFact {
+        start: t.start_date.clone()?,
+        end: t.end_date.clone().or_else(|| t.start_date.clone())?,
+    })
+}
+
+/// Content words of the spans: lemmas of nouns, verbs, adjectives and adverbs
+/// (names as written), folded, without stop words, in text order.
+pub(crate) fn terms_in(a: &Analysis, spans: &[Span]) -> Vec<String> {
+    let text = a.text();
+    let mut out = Vec::new();
+    for span in spans {
+        for t in tokens_in(a, *span) {
+            let tok = &a.tokens[t];
+            let pos = tok.pos.as_str();
+            if !(pos.starts_with("NN")
+                || pos.starts_with("VB")
+                || pos.starts_with("JJ")
+                || pos.starts_with("RB"))
+            {
+                continue;
+            }
+            let base = if pos.starts_with("NNP") || tok.lemma.is_empty() {
+                tok.span.text(text)
+            } else {
+                tok.lemma.as_str()
+            };
+            for w in text::words(base) {
+                if w.chars().any(char::is_alphabetic) && !text::is_stop(&w) {
+                    out.push(w);
+                }
+            }
+        }
+    }
+    if a.tokens.is_empty() {
+        for span in spans {
+            out.extend(
+                text::words(span.text(text))
+                    .into_iter()
+                    .filter(|w| w.chars().any(char::is_alphabetic) && !text::is_stop(w)),
+            );
+        }
+    }
+    out
+}
+
+/// Indices of the tokens inside `span`.
+pub(crate) fn tokens_in(a: &Analysis, span: Span) -> std::ops::Range<usize> {
+    let start = a.tokens.partition_point(|t| t.span.start < span.start);
+    let end = a.tokens.partition_point(|t| t.span.end <= span.end);
+    start..end.max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines_give_place_and_wire() {
+        let text = "Title here\n\nVELMORA, March 16 (Northgate Wire) — The number rose.";
+        let d = dateline(text, Some(10)).unwrap();
+        assert_eq!(d.place, "VELMORA");
+        assert_eq!(d.wire.as_deref(), Some("Northgate Wire"));
+        let plain = dateline("PORT ARDITH — Health workers began.", None).unwrap();
+        assert_eq!(plain.place, "PORT ARDITH");
+        assert_eq!(plain.wire, None);
+        assert!(dateline("The minister said — at last — yes.", None).is_none());
+    }
+}
