@@ -26,6 +26,7 @@ Examples:
   hearsay analyze examples/ --format brat --out preds/   # one .ann file per article
   hearsay add examples/ --db news.db                     # analyze a folder into a database
   hearsay claims --entity NATO --db news.db              # query the stored claims
+  hearsay serve --db news.db                             # the API and web page on 127.0.0.1:8080
 
 The options --db and --json may also come before the command: hearsay --db news.db docs
 Exit status: 0 ok, 1 some inputs failed, 2 usage error.";
@@ -54,6 +55,8 @@ enum Command {
     Resolve(commands::resolve::Args),
     /// Write the stored claim graph in a format other tools read.
     Export(commands::export::Args),
+    /// Serve the HTTP API and the web page over the database.
+    Serve(commands::serve::Args),
     /// Train a statistical model from annotated data.
     #[command(subcommand)]
     Train(commands::train::Command),
@@ -78,6 +81,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => commands::timeline::run(args),
         Command::Resolve(args) => commands::resolve::run(args),
         Command::Export(args) => commands::export::run(args),
+        Command::Serve(args) => commands::serve::run(args),
         Command::Train(cmd) => commands::train::run(cmd),
         Command::Eval(cmd) => commands::eval::run(cmd),
         Command::Bench(args) => commands::bench::run(args),

@@ -1,4 +1,4 @@
-//! One JSON vocabulary: a claim of `claims --json` is the attribution of
+//! One JSON vocabulary: a mention of `claims --mentions --json` is the attribution of
 //! `show --json` and `analyze --format json` (same fields, same values) with
 //! the analysis's `document`; shared options work before the command too.
 
@@ -27,7 +27,7 @@ fn claims_json_is_the_analysis_json_attributions_with_their_document() {
     let analysis = json(&["analyze", SAMPLE, "--format", "json"]);
     let shown = json(&["show", "b1331048", "--db", db, "--json"]);
     assert_eq!(shown["attributions"], analysis["attributions"]);
-    let claims = json(&["claims", "--db", db, "--json"]);
+    let claims = json(&["claims", "--mentions", "--db", db, "--json"]);
     let claims = claims.as_array().unwrap();
     let attributions = analysis["attributions"].as_array().unwrap();
     assert_eq!(claims.len(), attributions.len());
@@ -56,7 +56,14 @@ fn claims_text_names_the_kind_of_each_hedge() {
     let db = dir.path().join("n.db");
     let db = db.to_str().unwrap();
     assert_eq!(code(&run(&["add", SAMPLE, "--db", db])), 0);
-    let out = stdout(&run(&["claims", "--db", db, "--source", "press office"]));
+    let out = stdout(&run(&[
+        "claims",
+        "--mentions",
+        "--db",
+        db,
+        "--source",
+        "press office",
+    ]));
     assert!(out.contains("hedge “denied” (denial)"), "{out}");
 }
 
@@ -71,7 +78,7 @@ fn shared_options_come_before_or_after_the_command() {
     assert_eq!(before, after);
     assert_eq!(before.as_array().unwrap().len(), 1);
     let claims = json(&["--json", "claims", "--limit", "1", "--db", db]);
-    assert_eq!(claims.as_array().unwrap().len(), 1);
+    assert_eq!(claims["items"].as_array().unwrap().len(), 1);
     // A command without the option says so, as for any unknown option.
     let out = run(&["--db", db, "analyze", SAMPLE]);
     assert_eq!(code(&out), 2);

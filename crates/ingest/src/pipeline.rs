@@ -131,8 +131,9 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 /// Most U+FFFD positions listed in one flag.
 const MAX_FLAGGED_REPLACEMENTS: usize = 100;
 
-/// Mark text that had to be repaired while reading, so that an analyst sees it.
-fn flag_replacements(analysis: &mut Analysis, warnings: &[ReadWarning]) {
+/// Mark text that had to be repaired while reading (a `decoding_replaced` flag
+/// pointing at the U+FFFD replacements), so that an analyst sees it.
+pub fn flag_replacements(analysis: &mut Analysis, warnings: &[ReadWarning]) {
     for w in warnings {
         if let ReadWarning::Replaced { .. } = w {
             let mentions = analysis

@@ -18,6 +18,7 @@ pub mod export;
 pub mod graph_text;
 pub mod outputs;
 pub mod resolve;
+pub mod serve;
 pub mod show;
 pub mod sources;
 pub mod timeline;
