@@ -12,11 +12,11 @@
 //! reporter, its verb and the "that" clause. The via rules then read the
 //! cited phrase into links, and the innermost origin becomes the source.
 
+use crate::entities::Entities;
 use crate::lexicon::{SOURCE_NOUN, SPEECH};
 use crate::resolve::names_source;
 use crate::role::Roles;
 use crate::view::{DocView, NONE};
-use hearsay_core::Analysis;
 
 /// Participles that introduce a cited origin and make it the source.
 pub(crate) const CITING: &[&str] = &["citing", "quoting"];
@@ -180,24 +180,33 @@ fn speech_verb(v: &DocView, a: usize, b: usize) -> Option<usize> {
         .find(|&i| v.lex[i] & SPEECH != 0 && v.toks[i].pos.starts_with("VB") && v.quote[i] == NONE)
 }
 
-/// Rework the candidates of every sentence with a cited phrase (see the module doc).
-pub(crate) fn restructure(an: &Analysis, v: &DocView, kept: &mut Vec<Kept>) {
-    let mut sentences: Vec<u32> = kept.iter().map(|x| v.sent[x.cue.0]).collect();
-    sentences.dedup();
-    for s in sentences {
-        let first = v.sents[s as usize].0 as usize;
-        for c in in_sentence(v, first) {
+/// Rework the candidates of every sentence with a cited phrase (see the
+/// module doc); `kept` is in cue order, and each sentence's candidates are
+/// reworked on their own.
+pub(crate) fn restructure(ix: &Entities, v: &DocView, kept: &mut Vec<Kept>) {
+    let mut out = Vec::with_capacity(kept.len());
+    let mut rest = std::mem::take(kept).into_iter().peekable();
+    while let Some(first) = rest.next() {
+        let s = v.sent[first.cue.0];
+        let mut group = vec![first];
+        while let Some(x) = rest.next_if(|x| v.sent[x.cue.0] == s) {
+            group.push(x);
+        }
+        let start = v.sents[s as usize].0 as usize;
+        for c in in_sentence(v, start) {
             // "citing her work", "citing a threat to public health": a topic,
             // a claim of its own.
             let origin = links(v, &c).first().is_some_and(|&((a, b), _)| {
-                names_source(an, v, a, b) || names_origin(v, v.top_of(a, b))
+                names_source(ix, v, a, b) || names_origin(v, v.top_of(a, b))
             });
             if origin {
-                rework(v, kept, s, &c);
+                rework(v, &mut group, s, &c);
             }
         }
+        out.append(&mut group);
     }
-    kept.sort_by_key(|x| x.cue);
+    out.sort_by_key(|x| x.cue);
+    *kept = out;
 }
 
 fn rework(v: &DocView, kept: &mut Vec<Kept>, s: u32, c: &Cited) {

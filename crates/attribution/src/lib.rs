@@ -29,6 +29,7 @@ mod assemble;
 mod chain;
 mod complement;
 mod cue;
+mod entities;
 mod figures;
 mod filter;
 mod fronted;

@@ -24,12 +24,21 @@ fn skipped(w: &str) -> bool {
     matches!(w, "of" | "and" | "for" | "the" | "de" | "&")
 }
 
+/// Longest acronym, in letters, and longest name it may stand for, in words.
+const MAX_ACRONYM: usize = 8;
+
 /// Is `acr` an acronym of the words `name`: its letters in order, each word
 /// (but "of", "and" …) giving its initial and possibly more of its letters
 /// ("TMP" for "Transmeridian Press")?
 fn acronym_of(acr: &str, name: &[String]) -> bool {
     let letters: Vec<char> = acr.chars().filter(|c| c.is_alphanumeric()).collect();
-    if letters.len() < 2 || acr.chars().any(char::is_lowercase) || name.len() < 2 {
+    // Acronyms are short; the bound also keeps the search below small.
+    if letters.len() < 2
+        || letters.len() > MAX_ACRONYM
+        || acr.chars().any(char::is_lowercase)
+        || name.len() < 2
+        || name.len() > MAX_ACRONYM
+    {
         return false;
     }
     let words: Vec<Vec<char>> = name

@@ -8,11 +8,13 @@
 //! * the origin a source cites ("reported, citing …", "with reference to …").
 
 use crate::chain;
-use crate::resolve::{Reporter, names_source, resolve};
+use crate::entities::{Entities, Reporters};
+use crate::resolve::{names_source, resolve};
 use crate::role::Roles;
 use crate::view::DocView;
 use crate::wire::Publication;
-use hearsay_core::{Analysis, SourceKind, Span, ViaLink};
+use hearsay_core::{SourceKind, Span, ViaLink};
+use std::collections::HashSet;
 
 /// Words that introduce what a source's report rests on, with the words that
 /// must follow: the link names that basis, and the reporter stays the source
@@ -32,29 +34,30 @@ pub(crate) fn is_citing(word: &str) -> bool {
 /// What the via rules see of the document: the analysis, its token view and
 /// the earlier reporting sources that "the newspaper" may refer back to.
 pub(crate) struct Ctx<'c, 'a> {
-    /// The analysis.
-    pub an: &'c Analysis,
+    /// The analysis's entities.
+    pub ix: &'c Entities<'a>,
     /// Its token view.
     pub v: &'c DocView<'a>,
-    /// Sources of reporting cues, in text order.
-    pub reporters: &'c [Reporter],
+    /// Sources of reporting cues.
+    pub reporters: &'c Reporters,
     /// The publishing outlet and the dateline.
     pub publication: &'c Publication,
     /// Cues of claims the reporter describes, not a speaker around them ("the
     /// figure of 5,000 given by Velmora" inside what someone dismissed).
-    pub unrelayed: &'c [(usize, usize)],
+    pub unrelayed: &'c HashSet<(usize, usize)>,
 }
 
 /// A link naming tokens `a..b`, resolved to an entity and kind.
 fn link(cx: &Ctx, a: usize, b: usize, cue: Option<&str>) -> ViaLink {
-    let (an, v) = (cx.an, cx.v);
-    let mut r = resolve(an, v, a, b, cx.reporters);
+    let v = cx.v;
+    let mut r = resolve(cx.ix, v, a, b, cx.reporters);
     let span = v.span_of(a, b);
     // "a report in the Castrel Gazette": the outlet's report is the outlet.
     if r.entity.is_none()
-        && let Some(e) = an.entities.iter().find(|e| {
-            e.kind == hearsay_core::EntityKind::NewsOutlet
-                && e.mentions.iter().any(|m| span.contains(&m.span))
+        && let Some(e) = cx.ix.overlapping(span).into_iter().find_map(|(e, m)| {
+            let e = &cx.ix.all()[e];
+            (e.kind == hearsay_core::EntityKind::NewsOutlet && span.contains(&e.mentions[m].span))
+                .then_some(e)
         })
     {
         r.entity = Some(e.id.clone());
@@ -170,7 +173,7 @@ fn origins(cx: &Ctx, cue: (usize, usize), roles: &Roles) -> Vec<ViaLink> {
             };
             // Only a source is an origin: "citing two officials", not "citing her work".
             let l = link(cx, a, b, Some(&cue));
-            if names_source(cx.an, v, a, b) {
+            if names_source(cx.ix, v, a, b) {
                 out.push(l);
             }
         }
@@ -197,7 +200,7 @@ fn relayed(cx: &Ctx, cue: (usize, usize), roles: &Roles) -> Vec<ViaLink> {
             continue;
         }
         for ((a, b), word) in chain::links(v, &c) {
-            if !names_source(cx.an, v, a, b) && !chain::names_origin(v, v.top_of(a, b)) {
+            if !names_source(cx.ix, v, a, b) && !chain::names_origin(v, v.top_of(a, b)) {
                 break;
             }
             out.push(link(cx, a, b, Some(&word)));
@@ -305,6 +308,7 @@ pub(crate) fn chains(
         kind: SourceKind::NewsOutlet,
         cue: None,
     });
+    let contents = crate::filter::contents_of(items.iter().map(|(_, r, _)| r));
     let mut out: Vec<Chain> = Vec::with_capacity(items.len());
     for (k, (cue, roles, kind)) in items.iter().enumerate() {
         let mut via = Vec::new();
@@ -329,17 +333,13 @@ pub(crate) fn chains(
         }
         // Attributions whose content holds this cue, outermost first.
         let relayed_by_outer = !cx.unrelayed.contains(cue);
-        let mut outer: Vec<usize> = (0..items.len())
-            .filter(|&j| {
-                relayed_by_outer
-                    && j != k
-                    && items[j]
-                        .1
-                        .content
-                        .iter()
-                        .any(|&(a, b)| a <= cue.0 && cue.1 <= b)
-            })
+        let mut outer: Vec<usize> = contents
+            .containing(cue.0..cue.1)
+            .map(|(_, &j)| j)
+            .filter(|&j| relayed_by_outer && j != k)
             .collect();
+        outer.sort_unstable();
+        outer.dedup();
         outer.sort_by_key(|&j| {
             let c = &items[j].1.content;
             std::cmp::Reverse(c.iter().map(|(a, b)| b - a).sum::<usize>())

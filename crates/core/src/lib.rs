@@ -15,6 +15,7 @@ mod analysis;
 mod attribution;
 mod charmap;
 mod document;
+mod intervals;
 mod layout;
 mod linguistic;
 mod mention;
@@ -25,6 +26,7 @@ pub use analysis::{ANALYSIS_SCHEMA, Analysis, Flag, FlagKind};
 pub use attribution::{Attribution, AttributionKind, Cue, Source, SourceKind, ViaLink};
 pub use charmap::CharMap;
 pub use document::{DocId, Document};
+pub use intervals::Intervals;
 pub use layout::Dateline;
 pub use linguistic::{NerSpan, Sentence, Token};
 pub use mention::{

@@ -13,6 +13,7 @@ pub(crate) use words_lists::is_function_word;
 use crate::lexicon::Lexicon;
 use crate::words::Words;
 use hearsay_core::{Analysis, Entity, EntityKind, EntityType, Flag, Span};
+use std::collections::HashMap;
 
 /// What the entity finder yields for one document.
 pub(crate) struct Found {
@@ -81,6 +82,8 @@ fn select(w: &Words, mut cands: Vec<Cand>) -> Vec<Selected> {
     });
     let mut owner: Vec<u32> = vec![u32::MAX; w.len()];
     let mut chosen: Vec<Selected> = Vec::new();
+    // The mentions nested in each chosen one.
+    let mut nested: HashMap<usize, Vec<usize>> = HashMap::new();
     for c in cands {
         let r = c.words.clone();
         let first = owner[r.start];
@@ -108,10 +111,11 @@ fn select(w: &Words, mut cands: Vec<Cand>) -> Vec<Selected> {
             )
             && outer.cand.span.contains(&c.span)
             && outer.cand.span != c.span
-            && !chosen
-                .iter()
-                .any(|s| s.parent == Some(first as usize) && s.cand.span.overlaps(&c.span));
+            && !nested
+                .get(&(first as usize))
+                .is_some_and(|kids| kids.iter().any(|&k| chosen[k].cand.span.overlaps(&c.span)));
         if nests {
+            nested.entry(first as usize).or_default().push(chosen.len());
             chosen.push(Selected {
                 cand: c,
                 parent: Some(first as usize),

@@ -6,7 +6,8 @@
 
 use crate::lexicon::Lexicon;
 use crate::words::Words;
-use hearsay_core::{Entity, EntityKind, EntityType, Flag};
+use hearsay_core::{Entity, EntityKind, EntityType, Flag, Mention};
+use std::collections::HashMap;
 
 /// Nouns that describe a news outlet right before its name ("the independent
 /// news site Embergate", "the regional newspaper Castrel Gazette").
@@ -78,12 +79,19 @@ pub(super) fn refine(w: &Words, lex: &Lexicon, entities: &mut Vec<Entity>, flags
 /// is the last word of an outlet's name joins that outlet, whatever the NER
 /// made of it (a city, a person).
 fn merge_short_forms(w: &Words, entities: &mut Vec<Entity>, flags: &mut [Flag]) {
-    let outlets: Vec<(usize, String)> = entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::NewsOutlet && e.name.contains(' '))
-        .filter_map(|(i, e)| e.name.split_whitespace().last().map(|l| (i, l.to_string())))
-        .collect();
+    // Last word of a multi-word outlet's name → the outlets so named, in order.
+    let mut outlets: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind == EntityKind::NewsOutlet
+            && e.name.contains(' ')
+            && let Some(last) = e.name.split_whitespace().last()
+        {
+            outlets.entry(last.to_string()).or_default().push(i);
+        }
+    }
+    if outlets.is_empty() {
+        return;
+    }
     let mut moves: Vec<(usize, usize, usize)> = Vec::new(); // (from entity, mention, to entity)
     for (i, e) in entities.iter().enumerate() {
         for (k, m) in e.mentions.iter().enumerate() {
@@ -93,37 +101,49 @@ fn merge_short_forms(w: &Words, entities: &mut Vec<Entity>, flags: &mut [Flag]) 
                 .start
                 .checked_sub(1)
                 .is_some_and(|p| w.lw(p) == "the");
-            let target = outlets
-                .iter()
-                .filter(|(o, last)| *o != i && last == text)
-                .map(|(o, _)| *o)
-                .next();
-            if let Some(o) = target.filter(|_| after_the && !text.contains(' ')) {
+            if !after_the || text.contains(' ') {
+                continue;
+            }
+            if let Some(&o) = outlets
+                .get(text)
+                .and_then(|os| os.iter().find(|&&o| o != i))
+            {
                 moves.push((i, k, o));
             }
         }
     }
-    for &(i, k, o) in moves.iter().rev() {
-        let m = entities[i].mentions.remove(k);
-        entities[o].mentions.push(m);
+    if moves.is_empty() {
+        return;
     }
-    for e in entities.iter_mut() {
-        e.mentions.sort_by_key(|m| m.span.start);
+    let moved: HashMap<(usize, usize), usize> =
+        moves.iter().map(|&(i, k, o)| ((i, k), o)).collect();
+    let mut arriving: Vec<Vec<Mention>> = vec![Vec::new(); entities.len()];
+    for (i, e) in entities.iter_mut().enumerate() {
+        for (k, m) in std::mem::take(&mut e.mentions).into_iter().enumerate() {
+            match moved.get(&(i, k)) {
+                Some(&o) => arriving[o].push(m),
+                None => e.mentions.push(m),
+            }
+        }
     }
-    let gone: Vec<(String, String)> = entities
-        .iter()
-        .filter(|e| e.mentions.is_empty())
-        .filter_map(|e| {
-            moves
-                .iter()
-                .find(|(i, _, _)| entities[*i].id == e.id)
-                .map(|&(_, _, o)| (e.id.clone(), entities[o].id.clone()))
-        })
-        .collect();
+    for (e, new) in entities.iter_mut().zip(arriving) {
+        if !new.is_empty() {
+            e.mentions.extend(new);
+            e.mentions.sort_by_key(|m| m.span.start);
+        }
+    }
+    // An entity left without mentions is the outlet its first moved mention joined.
+    let mut gone: HashMap<String, String> = HashMap::new();
+    for &(i, _, o) in &moves {
+        if entities[i].mentions.is_empty() {
+            gone.entry(entities[i].id.clone())
+                .or_insert_with(|| entities[o].id.clone());
+        }
+    }
     entities.retain(|e| !e.mentions.is_empty());
     for f in flags.iter_mut() {
         for id in &mut f.entities {
-            if let Some((_, to)) = gone.iter().find(|(from, _)| from == id) {
+            if let Some(to) = gone.get(id) {
                 id.clone_from(to);
             }
         }

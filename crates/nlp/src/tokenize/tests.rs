@@ -282,3 +282,27 @@ fn no_dateline_in_body_text_or_headers() {
     );
     assert_eq!(layout("Title\n\nTORVIK —\nIt rained.").0, None);
 }
+
+#[test]
+fn run_on_text_is_cut_into_bounded_sentences() {
+    use super::sentences::MAX_TOKENS;
+    for text in [
+        "the officials said that ".repeat(2_000),
+        format!("{}.", "a, b ".repeat(1_000)),
+        format!("Done.{}", "”".repeat(5_000)),
+    ] {
+        let seg = segment(&text);
+        assert!(
+            seg.sentences.iter().all(|s| s.len() <= MAX_TOKENS),
+            "{}",
+            &text[..20]
+        );
+        assert_eq!(seg.sentences.first().map(|s| s.start), Some(0));
+        assert!(seg.sentences.windows(2).all(|p| p[0].end == p[1].start));
+        assert_eq!(seg.sentences.last().map(|s| s.end), Some(seg.tokens.len()));
+    }
+    // A long run breaks after a comma where there is one.
+    let text = "a, b ".repeat(1_000);
+    let seg = segment(&text);
+    assert_eq!(seg.tokens[seg.sentences[0].end - 1].text(&text), ",");
+}
