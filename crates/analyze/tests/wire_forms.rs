@@ -274,3 +274,22 @@ fn a_figure_inside_a_reported_clause_belongs_to_its_reporter() {
     assert_eq!(source(&a, given), "Bravos");
     assert!(via(given).is_empty(), "{:?}", via(given));
 }
+
+#[test]
+fn a_name_qualifying_anonymous_sources_is_part_of_the_source() {
+    let a = analyze(
+        "Recruits trained in the north\n\nSoon after that, videos of the recruits at training grounds near Tarsk began to appear on the Internet, and \"Harbor\" sources said that they are being trained in such towns as Velm, Orsk and Tarsk.",
+        None,
+    );
+    let said = with_content(&a, "being trained");
+    assert_eq!(source(&a, said), "\"Harbor\" sources");
+    assert_eq!(
+        said.source.as_ref().map(|s| s.kind),
+        Some(SourceKind::AnonymousGroup)
+    );
+    assert!(
+        !content(&a, said).contains("Harbor"),
+        "{}",
+        content(&a, said)
+    );
+}

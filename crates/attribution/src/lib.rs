@@ -41,6 +41,7 @@ mod lines;
 mod model;
 mod outlet;
 mod perceptron;
+mod phrase;
 mod places;
 mod predict;
 mod relative;

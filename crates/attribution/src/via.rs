@@ -239,7 +239,7 @@ fn qualifier(cx: &Ctx, src: (usize, usize), kind: SourceKind) -> Option<ViaLink>
     ) {
         return None;
     }
-    let head = v.top_of(src.0, src.1);
+    let head = v.phrase_head(src.0, src.1);
     let named = |i: usize| {
         v.toks[i].pos.starts_with("NNP")
             || (v.quote[i] != crate::view::NONE
