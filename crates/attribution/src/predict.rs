@@ -2,6 +2,7 @@
 //! filter's decision, then the attributions with resolved sources, via chains
 //! and hedges.
 
+use crate::chain::{self, Kept};
 use crate::entities::{Entities, Reporters};
 use crate::filter::{self, Candidate, KEEP};
 use crate::hash::Feats;
@@ -10,7 +11,10 @@ use crate::perceptron::{Scratch, Weights};
 use crate::resolve::REPORTING;
 use crate::role::{CueIndex, RoleSeq, Roles};
 use crate::view::DocView;
-use crate::{assemble, cue, lines, resolve, role, via};
+use crate::{
+    assemble, complement, cue, figures, fronted, lines, phrase, places, relative, resolve, role,
+    via, wire,
+};
 use hearsay_core::{
     Analysis, Attribution, EntityKind, Flag, FlagKind, Hedge, Intervals, SourceKind, Stage, ViaLink,
 };
@@ -264,19 +268,98 @@ impl Model {
         let hedges = Hedges::new(&a.hedges);
         // Earlier claims by the sentence of their cue, for `speaker_of`.
         let mut by_sentence: HashMap<u32, Vec<usize>> = HashMap::new();
-        for ((f, m), roles) in kept.into_iter().zip(roles) {
-            let roles = if f.ruled { f.roles.clone() } else { roles };
-            if stray(&ix, &v, f.cue, &roles) {
+        let publication = wire::Publication::new(a, &v);
+        let places = places::Places::new(&ix, &v);
+        let mut cands: Vec<Kept> = kept
+            .into_iter()
+            .zip(roles)
+            .map(|((f, margin), roles)| {
+                let mut roles = if f.ruled { f.roles.clone() } else { roles };
+                publication.clip(&mut roles);
+                if !f.ruled
+                    && let Some(r) = fronted::roles(&v, f.cue, publication.dateline.1)
+                {
+                    // The tagger's pieces in other sentences (a quote running on) stay.
+                    let sent = v.sent[f.cue.0];
+                    let mut content = r.content;
+                    content.extend(roles.content.iter().filter(|c| v.sent[c.0] != sent));
+                    content.sort_unstable();
+                    roles = Roles {
+                        source: r.source,
+                        content,
+                    };
+                }
+                Kept {
+                    cue: f.cue,
+                    roles,
+                    ruled: f.ruled,
+                    margin,
+                }
+            })
+            .collect();
+        // Figures replace what the taggers made of their verb; a figure verb
+        // inside another claim's content in its sentence is part of that claim
+        // ("The police put the number at 18,000, a spokeswoman said").
+        let figures = figures::find(&v);
+        let figure_cues: HashSet<(usize, usize)> = figures
+            .verbs
+            .iter()
+            .chain(&figures.given)
+            .map(|f| f.cue)
+            .collect();
+        cands.retain(|c| !figure_cues.contains(&c.cue));
+        let contents = filter::contents_of(cands.iter().map(|c| &c.roles));
+        let holds = |f: &Kept| {
+            contents.containing(f.cue.0..f.cue.1).any(|(_, &j)| {
+                let c = &cands[j];
+                c.cue != f.cue && v.sent[c.cue.0] == v.sent[f.cue.0]
+            })
+        };
+        let verbs: Vec<Kept> = figures
+            .verbs
+            .iter()
+            .filter(|f| !holds(f))
+            .cloned()
+            .collect();
+        let given: HashSet<(usize, usize)> = figures.given.iter().map(|g| g.cue).collect();
+        cands.extend(verbs);
+        cands.extend(figures.given);
+        cands.sort_by_key(|c| c.cue);
+        chain::restructure(&ix, &v, &mut cands);
+        for Kept {
+            cue,
+            mut roles,
+            margin: m,
+            ..
+        } in cands
+        {
+            if roles.content.is_empty()
+                && let Some(c) = complement::that_clause(&v, cue)
+            {
+                roles.content.push(c);
+            }
+            complement::clause_start(&v, cue, &mut roles.content);
+            phrase::whole_source(&v, &mut roles);
+            if stray(&ix, &v, cue, &roles) {
                 continue;
             }
             let confidence = 1.0 / (1.0 + (-m / 4.0).exp());
-            let Some(mut att) = assemble::build(&v, f.cue, &roles, atts.len() + 1, confidence)
-            else {
+            let Some(mut att) = assemble::build(&v, cue, &roles, atts.len() + 1, confidence) else {
                 continue;
             };
             let mut kind = SourceKind::Unknown;
             let mut link = None;
             if let (Some(src), Some((sa, sb))) = (att.source.as_mut(), roles.source) {
+                // A relative pronoun stands for its antecedent.
+                let (sa, sb) = match relative::source(&v, sa, sb) {
+                    Some((x, y)) => {
+                        src.cue_source = Some(src.span);
+                        src.span = v.span_of(x, y);
+                        roles.source = Some((x, y));
+                        (x, y)
+                    }
+                    None => (sa, sb),
+                };
                 let r = resolve::resolve(&ix, &v, sa, sb, &reporters);
                 if r.outlet
                     && let Some(e) = &r.entity
@@ -294,9 +377,9 @@ impl Model {
                 // "Analysts estimated that …, a sum they described as …": the
                 // pronoun is the speaker of the claim that holds it.
                 let earlier = by_sentence
-                    .get(&v.sent[f.cue.0])
+                    .get(&v.sent[cue.0])
                     .map_or(&[][..], Vec::as_slice);
-                let speaker = speaker_of(&v, f.cue, (sa, sb), &items, &sources, earlier);
+                let speaker = speaker_of(&v, cue, (sa, sb), &items, &sources, earlier);
                 if speaker.is_some() && is_as_complement(&v, &roles) {
                     // What they "described as unusually high" is already their
                     // claim; the "as …" complement alone says nothing new.
@@ -314,6 +397,10 @@ impl Model {
                     });
                 }
                 resolve::apply(src, r);
+                if let Some(place) = places.source(&v, sa, sb, src.entity.as_deref()) {
+                    src.entity = place.or(src.entity.take());
+                    src.kind = SourceKind::GovernmentAgency;
+                }
                 kind = src.kind;
                 link = Some(ViaLink {
                     span: src.span,
@@ -334,10 +421,10 @@ impl Model {
             }
             att.hedge = hedges.of(&att);
             by_sentence
-                .entry(v.sent[f.cue.0])
+                .entry(v.sent[cue.0])
                 .or_default()
                 .push(items.len());
-            items.push((f.cue, roles, kind));
+            items.push((cue, roles, kind));
             sources.push(link);
             atts.push(att);
         }
@@ -345,9 +432,18 @@ impl Model {
             ix: &ix,
             v: &v,
             reporters: &reporters,
+            publication: &publication,
+            unrelayed: &given,
         };
-        for (att, via) in atts.iter_mut().zip(via::chains(&cx, &items, &sources)) {
-            att.via = via;
+        for (att, chain) in atts.iter_mut().zip(via::chains(&cx, &items, &sources)) {
+            att.via = chain.via;
+            if let (Some(src), Some(o)) = (att.source.as_mut(), chain.origin) {
+                src.cue_source = Some(src.cue_source.unwrap_or(src.span));
+                src.span = o.span;
+                src.entity = o.entity;
+                src.kind = o.kind;
+                src.role = None;
+            }
         }
         let atts = without_cited(atts, &items, &v);
         (mark_outlets(atts, &outlets), flags, outlets)

@@ -404,7 +404,7 @@ pub(crate) fn resolve(
     b: usize,
     reporters: &Reporters,
 ) -> Resolved {
-    let head = v.top_of(a, b);
+    let head = v.phrase_head(a, b);
     let w = lower(v, head);
     let inside = entities_in(ix, v, a, b);
     // The first mention of each entity overlapping the source (`inside` is in mention order).

@@ -16,6 +16,7 @@ mod attribution;
 mod charmap;
 mod document;
 mod intervals;
+mod layout;
 mod linguistic;
 mod mention;
 mod span;
@@ -26,6 +27,7 @@ pub use attribution::{Attribution, AttributionKind, Cue, Source, SourceKind, Via
 pub use charmap::CharMap;
 pub use document::{DocId, Document};
 pub use intervals::Intervals;
+pub use layout::Dateline;
 pub use linguistic::{NerSpan, Sentence, Token};
 pub use mention::{
     Certainty, Entity, EntityKind, EntityType, Hedge, HedgeKind, Mention, Quantity, TimeAnchor,

@@ -7,7 +7,7 @@
 //! All offsets (`start`, `end`) are Unicode code points into `documents.text`.
 
 /// The migrations, oldest first.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 const V1: &str = r#"
 CREATE TABLE documents (
@@ -370,4 +370,12 @@ CREATE TABLE graph_history (
     claims      INTEGER NOT NULL
 );
 CREATE INDEX graph_history_cluster ON graph_history(cluster);
+"#;
+
+/// The words a cue's own grammar names when they differ from the source
+/// (`Source::cue_source`: the reporter of "X reported, citing Y", a relative
+/// pronoun), what the brat output writes as the source.
+const V4: &str = r#"
+ALTER TABLE attributions ADD COLUMN cue_source_start INTEGER;
+ALTER TABLE attributions ADD COLUMN cue_source_end INTEGER;
 "#;

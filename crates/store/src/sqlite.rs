@@ -520,7 +520,9 @@ impl Store for SqliteStore {
                 a.source_start, a.source_end, a.source_text, a.source_entity,
                 (SELECT e.name FROM entities e WHERE e.doc = a.doc AND e.id = a.source_entity),
                 a.source_kind, a.source_role, a.hedge_text, a.hedge_certainty, a.confidence,
-                d.byline, d.url, d.path, a.hedge_kind, a.hedge_start, a.hedge_end",
+                d.byline, d.url, d.path, a.hedge_kind, a.hedge_start, a.hedge_end,
+                a.cue_source_start, a.cue_source_end,
+                substr(d.text, a.cue_source_start + 1, a.cue_source_end - a.cue_source_start)",
         )?;
         sql.push_str(" ORDER BY d.seq, a.n LIMIT ? OFFSET ?");
         args.push(Box::new(q.limit.map_or(-1, |l| l as i64)));
@@ -683,6 +685,14 @@ fn claim_row(r: &Row) -> rusqlite::Result<(i64, Claim)> {
             name: r.get(15)?,
             kind: tag_at(r, 16)?,
             role: r.get(17)?,
+            cue_source: match r.get::<_, Option<i64>>(27)? {
+                Some(start) => Some(StoredSpan {
+                    start: start as usize,
+                    end: r.get::<_, i64>(28)? as usize,
+                    text: r.get(29)?,
+                }),
+                None => None,
+            },
         }),
         None => None,
     };

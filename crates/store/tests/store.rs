@@ -75,6 +75,7 @@ fn full(analyzer: &str) -> Analysis {
                 entity: Some("org:nis".into()),
                 kind: SourceKind::GovernmentAgency,
                 role: None,
+                cue_source: None,
             }),
             content: vec![span("The DPRK has sent 1,500 troops", 0)],
             via: vec![ViaLink {
@@ -99,6 +100,7 @@ fn full(analyzer: &str) -> Analysis {
                 entity: None,
                 kind: SourceKind::AnonymousGroup,
                 role: Some("analysts".into()),
+                cue_source: None,
             }),
             content: vec![span("North Korea could send more in October", 0)],
             via: vec![],

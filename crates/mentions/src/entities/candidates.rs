@@ -534,6 +534,27 @@ fn is_acronym(s: &str) -> bool {
         && s.bytes().any(|b| b.is_ascii_uppercase())
 }
 
+/// The dateline's place (a city, "VELMORA") and its wire in parentheses (a news
+/// outlet, "Northgate Wire", "CPS"), whatever the NER made of them.
+pub(crate) fn dateline(w: &Words, a: &Analysis, out: &mut Vec<Cand>) {
+    let Some(d) = &a.dateline else { return };
+    let parts = [
+        (Some(d.place), EntityType::Gpe, EntityKind::City),
+        (d.wire, EntityType::Org, EntityKind::NewsOutlet),
+    ];
+    for (span, mtype, kind) in parts {
+        let Some(span) = span else { continue };
+        let words = w.covering(span);
+        if words.is_empty() {
+            continue;
+        }
+        let mut c = Cand::new(w, words, Origin::Rule, mtype);
+        c.kind = kind;
+        c.priority = 5;
+        out.push(c);
+    }
+}
+
 /// Acronym definitions: "The Wall Street Journal (WSJ)", "the Ukrainian Intelligence
 /// (known as GUR)". Marks the name's candidate with its acronym (adding one for a
 /// capitalized run no finder took), and adds every use of a new acronym.

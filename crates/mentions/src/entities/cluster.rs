@@ -155,8 +155,13 @@ pub(crate) fn entity_id(etype: EntityType, name: &str) -> String {
     id
 }
 
-/// Kind of an organization from its head word ("… University", "Ministry of …").
+/// Kind of an organization from its head word ("… University", "Ministry of …",
+/// "Radio …").
 fn org_kind(w: &Words, lex: &Lexicon, r: std::ops::Range<usize>) -> EntityKind {
+    // A broadcaster names itself by its medium first ("Radio Vessa", "TV Rain").
+    if r.len() >= 2 && matches!(w.w(r.start), "Radio" | "Television" | "TV") {
+        return EntityKind::NewsOutlet;
+    }
     for k in r.clone().rev() {
         if let Some(&kind) = lex.org_heads.get(w.w(k))
             && (k + 1 == r.end || w.lw_at(k + 1) == "of")

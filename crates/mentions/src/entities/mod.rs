@@ -3,6 +3,7 @@
 
 mod candidates;
 mod cluster;
+mod outlets;
 mod reading;
 mod words_lists;
 
@@ -11,7 +12,7 @@ pub(crate) use words_lists::is_function_word;
 
 use crate::lexicon::Lexicon;
 use crate::words::Words;
-use hearsay_core::{Analysis, Entity, EntityType, Flag, Span};
+use hearsay_core::{Analysis, Entity, EntityKind, EntityType, Flag, Span};
 use std::collections::HashMap;
 
 /// What the entity finder yields for one document.
@@ -29,6 +30,7 @@ pub(crate) fn find(w: &Words, a: &Analysis, lex: &Lexicon) -> Found {
     let mut cands = Vec::new();
     candidates::gazetteer(w, lex, &mut cands);
     candidates::ner(w, a, &mut cands);
+    candidates::dateline(w, a, &mut cands);
     candidates::persons(w, lex, &mut cands);
     candidates::organizations(w, lex, &mut cands);
     candidates::acronyms(w, &mut cands);
@@ -37,7 +39,26 @@ pub(crate) fn find(w: &Words, a: &Analysis, lex: &Lexicon) -> Found {
     reading::resolve(w, lex, &mut cands);
     reading::organizations_named_after_places(lex, &mut cands);
     let selected = select(w, cands);
-    cluster::cluster(w, lex, selected)
+    let mut found = cluster::cluster(w, lex, selected);
+    dateline_kinds(a, &mut found.entities);
+    outlets::refine(w, lex, &mut found.entities, &mut found.flags);
+    found
+}
+
+/// The wire of the dateline is a news outlet wherever else it is named, and
+/// its place a city unless it is known as more (a country, a region).
+fn dateline_kinds(a: &Analysis, entities: &mut [Entity]) {
+    let Some(d) = &a.dateline else { return };
+    let named_at = |e: &Entity, span: Span| e.mentions.iter().any(|m| span.contains(&m.span));
+    for e in entities {
+        if d.wire.is_some_and(|s| named_at(e, s)) {
+            e.etype = EntityType::Org;
+            e.kind = EntityKind::NewsOutlet;
+        } else if named_at(e, d.place) && e.etype != EntityType::Gpe {
+            e.etype = EntityType::Gpe;
+            e.kind = EntityKind::City;
+        }
+    }
 }
 
 /// A selected mention: a candidate and whether it sits inside another mention.

@@ -1,6 +1,7 @@
 //! Sentence splitting over scanned tokens: a sentence ends after final
 //! punctuation (taking closing quotes and brackets with it) and at every
-//! paragraph break, so a headline without a final period is its own sentence.
+//! paragraph break, so a headline without a final period is its own sentence;
+//! a dateline (`VELMORA, March 16 (Northgate Wire) —`) is a sentence of its own.
 //! A run of more than [`MAX_TOKENS`] tokens without an end is cut (after a
 //! comma, semicolon, colon or dash where there is one): every later stage
 //! works sentence by sentence, and some of it grows with the square of a
@@ -35,11 +36,21 @@ fn is_closer(tok: &str) -> bool {
     )
 }
 
-/// Split `tokens` (scanned from `text`) into sentences, as token index ranges.
-pub(crate) fn split(text: &str, tokens: &[RawToken], out: &mut Vec<Range<usize>>) {
+/// Split `tokens` (scanned from `text`) into sentences, as token index ranges;
+/// `dateline_end` is the token after a dateline's dash.
+pub(crate) fn split(
+    text: &str,
+    tokens: &[RawToken],
+    dateline_end: Option<usize>,
+    out: &mut Vec<Range<usize>>,
+) {
     let mut start = 0;
     let mut i = 0;
     while i < tokens.len() {
+        if i > start && Some(i) == dateline_end {
+            out.push(start..i);
+            start = i;
+        }
         if i - start >= MAX_TOKENS {
             let at = cut(text, tokens, start, i);
             out.push(start..at);
