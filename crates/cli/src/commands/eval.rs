@@ -36,7 +36,7 @@ Examples:
     #[command(after_help = "\
 Examples:
   hearsay eval langid
-  hearsay eval langid crates/langid/testset --json
+  hearsay eval langid examples/ --expect en --json
   hearsay eval langid ../shared/corpus/polnear/dev/text --expect en
 
 A text is right when identified as its language, and decided right when it is
