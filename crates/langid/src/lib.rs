@@ -5,10 +5,13 @@
 //! model files; `docs/QUALITY.md` has the measurements against `lingua` that
 //! chose it). Whatlang alone reads an English article with one French quote as
 //! French, so [`identify`] runs it on each sentence and quotation and lets the
-//! letters vote: the language with the largest share of the text's letters,
-//! each chunk weighted by whatlang's confidence in it, wins. A page mostly in
-//! English with a foreign quote is therefore English, and the share is the
-//! [`Identification::confidence`].
+//! letters vote, each chunk with its letters times whatlang's confidence in it
+//! and quotations at half weight: a page mostly in English with a foreign quote
+//! is English. The [`Reading`] then decides what the English analyzer does with
+//! it: a text mostly in a script other than Latin is foreign; a Latin-script
+//! text is foreign only when another language wins with [`CONFIDENT`]
+//! confidence, over at least [`MIN_FOREIGN_LETTERS`] letters, and English
+//! function words do not veto it ([`ENGLISH_VETO`]); anything else is analyzed.
 //!
 //! ```
 //! use hearsay_langid::{Reading, identify};
@@ -53,8 +56,9 @@ pub struct Identification {
     pub language: &'static str,
     /// The language's English name ("German"), for messages.
     pub name: &'static str,
-    /// In [0, 1]: the share of the examined letters that voted for `language`,
-    /// each chunk's vote weighted by whatlang's confidence in it.
+    /// In [0, 1], two decimals: `language`'s share of the votes times their
+    /// strength (whatlang's mean confidence, or for long texts the amount of
+    /// agreeing evidence).
     pub confidence: f32,
     /// Whether the English analyzer should read it.
     pub reading: Reading,
@@ -105,9 +109,10 @@ fn english_words(text: &str) -> f64 {
 /// needs a few words to say anything.
 const MIN_CHUNK_LETTERS: usize = 24;
 
-/// Letters examined at most; chunks of longer texts are sampled evenly across
-/// the text, so that the cost per document stays bounded.
-const MAX_LETTERS: usize = 6000;
+/// Letters examined at most (some twenty sentences); chunks of longer texts are
+/// sampled evenly across the text, so that the cost per document stays bounded
+/// at a small share of the analysis.
+const MAX_LETTERS: usize = 2000;
 
 /// Identify the language of `text`; `None` when it has no letters.
 pub fn identify(text: &str) -> Option<Identification> {
