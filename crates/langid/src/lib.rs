@@ -114,7 +114,8 @@ const MIN_CHUNK_LETTERS: usize = 24;
 /// at a small share of the analysis.
 const MAX_LETTERS: usize = 2000;
 
-/// Identify the language of `text`; `None` when it has no letters.
+/// Identify the language of `text`; `None` when it has no letters (or none
+/// that whatlang can judge).
 pub fn identify(text: &str) -> Option<Identification> {
     let chunks = chunks(text);
     let letters: usize = chunks.iter().map(|c| c.letters).sum();
@@ -139,12 +140,12 @@ pub fn identify(text: &str) -> Option<Identification> {
             None => votes.push((info.lang(), weight)),
         }
     }
-    // The first of equal votes wins, so that the result does not depend on hashing.
+    // Of equal votes, the language that voted first (in text order) wins.
     let (lang, weight) = votes
         .iter()
         .copied()
         .reduce(|best, v| if v.1 > best.1 { v } else { best })?;
-    // Two decimals: what a reader can use, and the same on every platform.
+    // Two decimals: what a reader can use.
     let confidence = ((weight / votes_total(&votes) * strength(&votes, examined)) * 100.0).round()
         as f32
         / 100.0;

@@ -1,7 +1,7 @@
 //! The pipeline stage: identification written on the document, and the flags
 //! that tell the English stages after it (and the analyst) what it found.
 
-use crate::{Identification, MODEL, Reading, identify};
+use crate::{CONFIDENT, Identification, MODEL, Reading, identify};
 use hearsay_core::{Analysis, Flag, FlagKind, Stage};
 
 /// The first stage of the analyzer. It sets `document.language` and
@@ -36,8 +36,12 @@ impl Stage for LanguageStage {
             Reading::Foreign => (
                 FlagKind::UnsupportedLanguage,
                 format!(
-                    "written in {}; hearsay reads English only: no entities, attributions or claims",
-                    described(&id)
+                    "{}; hearsay reads English only: no entities, attributions or claims",
+                    if id.confidence >= CONFIDENT {
+                        format!("written in {}", described(&id))
+                    } else {
+                        format!("not written in English (most likely {})", described(&id))
+                    }
                 ),
             ),
             Reading::Unsure => (
@@ -89,13 +93,27 @@ mod tests {
             Some("en"),
         );
         assert_eq!(a.document.language.as_deref(), Some("de"));
-        assert!(a.document.language_confidence.unwrap() > crate::CONFIDENT);
+        assert!(a.document.language_confidence.unwrap() > CONFIDENT);
         assert_eq!(a.flags.len(), 1);
         assert_eq!(a.flags[0].kind, FlagKind::UnsupportedLanguage);
         assert!(
             a.flags[0]
                 .note
                 .starts_with("written in German (de, confidence ")
+        );
+    }
+
+    #[test]
+    fn an_unsure_guess_in_another_script_says_only_that_it_is_not_english() {
+        let a = annotated("Наводнение на юге: тысячи жителей покидают свои дома", None);
+        assert!(a.unsupported_language());
+        assert!(a.document.language_confidence.unwrap() < CONFIDENT);
+        assert!(
+            a.flags[0]
+                .note
+                .starts_with("not written in English (most likely "),
+            "{}",
+            a.flags[0].note
         );
     }
 
@@ -114,7 +132,7 @@ mod tests {
         let a = annotated("Jordan said he would run again.", None);
         assert!(!a.unsupported_language());
         assert_eq!(a.flags[0].kind, FlagKind::UncertainLanguage);
-        assert!(a.document.language_confidence.unwrap() < crate::CONFIDENT);
+        assert!(a.document.language_confidence.unwrap() < CONFIDENT);
     }
 
     #[test]
