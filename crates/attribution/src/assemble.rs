@@ -92,6 +92,7 @@ pub(crate) fn build(
             entity: None,
             kind: SourceKind::Unknown,
             role: None,
+            cue_source: None,
         }),
         content: roles
             .content

@@ -111,11 +111,16 @@ pub fn parse_ann(src: &str) -> Vec<BratAttribution> {
         .collect()
 }
 
-/// Convert an attribution's byte spans into code-point spans.
+/// Convert an attribution's byte spans into code-point spans. The source is
+/// the one the cue names ([`hearsay_core::Source::cue_source`]), as PolNeAR annotates it.
 pub fn to_brat(att: &Attribution, map: &CharMap) -> BratAttribution {
     let conv = |s: &Span| (map.char_of(s.start), map.char_of(s.end));
     BratAttribution {
-        source: att.source.iter().map(|s| conv(&s.span)).collect(),
+        source: att
+            .source
+            .iter()
+            .map(|s| conv(&s.cue_source.unwrap_or(s.span)))
+            .collect(),
         cue: vec![conv(&att.cue.span)],
         content: att.content.iter().map(conv).collect(),
     }
@@ -160,6 +165,7 @@ mod tests {
                 entity: None,
                 kind: SourceKind::Organization,
                 role: None,
+                cue_source: None,
             }),
             content: vec![b("“no”")],
             via: Vec::new(),

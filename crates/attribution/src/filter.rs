@@ -10,6 +10,7 @@ use crate::hash::{Feats, hash_str};
 use crate::perceptron::Sequence;
 use crate::role::Roles;
 use crate::view::{DocView, NONE};
+use hearsay_core::Intervals;
 
 /// Label of a candidate to drop.
 pub(crate) const DROP: u8 = 0;
@@ -160,14 +161,20 @@ impl Sequence for Candidate<'_, '_> {
 
 /// For each candidate, whether its cue lies inside another candidate's content.
 pub(crate) fn nesting(found: &[((usize, usize), Roles)]) -> Vec<bool> {
+    let contents = contents_of(found.iter().map(|(_, r)| r));
     found
         .iter()
         .enumerate()
-        .map(|(k, (c, _))| {
-            found
-                .iter()
-                .enumerate()
-                .any(|(j, (_, r))| j != k && r.content.iter().any(|&(a, b)| a <= c.0 && c.1 <= b))
-        })
+        .map(|(k, (c, _))| contents.containing(c.0..c.1).any(|(_, &j)| j != k))
         .collect()
+}
+
+/// The content pieces of the candidates (or attributions) in order, indexed,
+/// each with the position of the candidate it belongs to.
+pub(crate) fn contents_of<'r>(roles: impl Iterator<Item = &'r Roles>) -> Intervals<usize> {
+    Intervals::new(
+        roles
+            .enumerate()
+            .flat_map(|(j, r)| r.content.iter().map(move |&(a, b)| (a..b, j))),
+    )
 }

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 const SOURCE: &str = include_str!("../data/given_names.txt");
 
 /// The grammatical gender a pronoun or a given name carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Gender {
     Female,
     Male,

@@ -23,6 +23,9 @@ const CLASSES: [&str; 7] = [
     "source",
 ];
 
+/// Bit of the class of speech words ("say", "announce", "statement").
+pub(crate) const SPEECH: u8 = 1;
+
 /// Bit of the class of nouns that name sources ("spokesman", "analyst", "he").
 pub(crate) const SOURCE_NOUN: u8 = 1 << 6;
 

@@ -141,7 +141,8 @@ pub(crate) fn find(v: &DocView) -> Vec<((usize, usize), Roles)> {
 
 /// Headlines that name their source before a colon ("WSJ: There was a secret
 /// clause …", "Pence: Gennifer Flowers won't be at debate"): a name the NER
-/// tags, or an acronym, opening the first line of a text that has more lines.
+/// tags (there or as a person's name in the body), or an acronym, opening the
+/// first line of a text that has more lines.
 pub(crate) fn headline(v: &DocView) -> Option<((usize, usize), Roles)> {
     if v.len() < 4 || v.para.last().is_none_or(|&p| p == 0) {
         return None;
@@ -149,7 +150,12 @@ pub(crate) fn headline(v: &DocView) -> Option<((usize, usize), Roles)> {
     let colon = (1..v.len().min(6)).find(|&i| v.para[i] == 0 && v.form(i) == ":")?;
     let capitalized = (0..colon).all(|i| v.form(i).chars().next().is_some_and(char::is_uppercase));
     let outside = crate::hash::hash_str("O");
-    let named = (0..colon).all(|i| v.ner[i] != outside);
+    // Tagged as a name here, or the same word tagged as a person's name in the
+    // body ("Roskvist: …" over "… Anneli Roskvist said …").
+    let person = crate::hash::hash_str("PERSON");
+    let named_later =
+        |i: usize| (colon..v.len()).any(|j| v.ner[j] == person && v.form(j) == v.form(i));
+    let named = (0..colon).all(|i| v.ner[i] != outside || named_later(i));
     let acronym =
         colon == 1 && v.form(0).len() >= 2 && v.form(0).chars().all(|c| c.is_ascii_uppercase());
     if !capitalized || !(named || acronym) || labelled(v, (colon, colon + 1), None) {

@@ -113,16 +113,32 @@ fn marks(text: &str) -> Vec<Mark> {
     out
 }
 
-/// End of the paragraph that contains byte `at` (the first newline after it, or the end).
-fn paragraph_end(text: &str, at: usize) -> usize {
-    text[at..].find('\n').map_or(text.len(), |i| at + i)
+/// Where the paragraphs of a text end: the byte offsets of its newlines.
+struct Paragraphs {
+    newlines: Vec<usize>,
+    len: usize,
+}
+
+impl Paragraphs {
+    fn of(text: &str) -> Self {
+        Paragraphs {
+            newlines: text.match_indices('\n').map(|(i, _)| i).collect(),
+            len: text.len(),
+        }
+    }
+
+    /// End of the paragraph that contains byte `at` (the first newline at or after it, or the end).
+    fn end(&self, at: usize) -> usize {
+        let k = self.newlines.partition_point(|&n| n < at);
+        self.newlines.get(k).copied().unwrap_or(self.len)
+    }
 }
 
 /// Pair the marks of one kind (single or double) into quoted passages.
-fn pair(text: &str, marks: &[Mark], single: bool, out: &mut Vec<Quote>) {
+fn pair(text: &str, paragraphs: &Paragraphs, marks: &[Mark], single: bool, out: &mut Vec<Quote>) {
     let mut open: Option<usize> = None;
     let unclosed = |text: &str, start: usize, limit: usize| {
-        let end = paragraph_end(text, start).min(limit);
+        let end = paragraphs.end(start).min(limit);
         let span = Span::new(start, end).trim(text);
         Quote {
             span,
@@ -132,7 +148,7 @@ fn pair(text: &str, marks: &[Mark], single: bool, out: &mut Vec<Quote>) {
     };
     for m in marks.iter().filter(|m| m.single == single) {
         if let Some(o) = open
-            && paragraph_end(text, o) < m.start
+            && paragraphs.end(o) < m.start
         {
             if !single {
                 out.push(unclosed(text, o, m.start));
@@ -171,9 +187,10 @@ fn pair(text: &str, marks: &[Mark], single: bool, out: &mut Vec<Quote>) {
 /// since a lone ’ is far more often an apostrophe.
 pub fn find_quotes(text: &str) -> Vec<Quote> {
     let ms = marks(text);
+    let paragraphs = Paragraphs::of(text);
     let mut out = Vec::new();
-    pair(text, &ms, false, &mut out);
-    pair(text, &ms, true, &mut out);
+    pair(text, &paragraphs, &ms, false, &mut out);
+    pair(text, &paragraphs, &ms, true, &mut out);
     out.retain(|q| !q.span.is_empty());
     out
 }

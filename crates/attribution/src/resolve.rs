@@ -6,9 +6,11 @@
 //! person whose name ends with it. What stays unresolved is classified from
 //! its head word ("sources" → anonymous group, "the report" → document).
 
+use crate::entities::{Entities, Fits, Reporters};
 use crate::gender;
 use crate::view::DocView;
-use hearsay_core::{Analysis, Entity, EntityKind, EntityType, Source, SourceKind};
+use hearsay_core::{Entity, EntityKind, EntityType, Source, SourceKind};
+use std::collections::{HashMap, HashSet};
 
 /// Pronouns that refer to a person.
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "who", "i", "me"];
@@ -175,16 +177,6 @@ pub(crate) struct Resolved {
     pub outlet: bool,
 }
 
-/// An earlier source that reported, published or wrote: the token where it
-/// stands and its entity. "The newspaper" may refer back to it.
-#[derive(Debug, Clone)]
-pub(crate) struct Reporter {
-    /// First token of the source.
-    pub at: usize,
-    /// The source's entity id.
-    pub entity: String,
-}
-
 /// Cue lemmas that make their organization source a possible outlet.
 pub(crate) const REPORTING: &[&str] = &["report", "publish", "write"];
 
@@ -215,41 +207,21 @@ fn lower(v: &DocView, i: usize) -> String {
     v.form(i).to_lowercase()
 }
 
-/// Entities with a mention overlapping tokens `a..b`, with the mention's first token.
-fn entities_in<'e>(an: &'e Analysis, v: &DocView, a: usize, b: usize) -> Vec<(&'e Entity, usize)> {
-    let span = v.span_of(a, b);
-    let mut out = Vec::new();
-    for e in &an.entities {
-        for m in &e.mentions {
-            if m.span.overlaps(&span) {
-                let first = v.toks.partition_point(|t| t.span.end <= m.span.start);
-                out.push((e, first));
-            }
-        }
-    }
-    out
+/// A mention overlapping a source: its entity (index and entity) and its mention index.
+type Inside<'e> = (usize, &'e Entity, usize);
+
+/// Entities with a mention overlapping tokens `a..b`, one item per such
+/// mention, in entity order then mention order.
+fn entities_in<'e>(ix: &Entities<'e>, v: &DocView, a: usize, b: usize) -> Vec<Inside<'e>> {
+    ix.overlapping(v.span_of(a, b))
+        .into_iter()
+        .map(|(e, m)| (e, &ix.all()[e], m))
+        .collect()
 }
 
 /// The nearest entity mentioned before token `before` that `fits`.
-fn antecedent<'e>(
-    an: &'e Analysis,
-    v: &DocView,
-    before: usize,
-    fits: impl Fn(&Entity) -> bool,
-) -> Option<&'e Entity> {
-    let limit = v.toks[before].span.start;
-    an.entities
-        .iter()
-        .filter(|e| fits(e))
-        .filter_map(|e| {
-            e.mentions
-                .iter()
-                .filter(|m| m.span.end <= limit)
-                .map(|m| m.span.start)
-                .max()
-                .map(|s| (s, e))
-        })
-        .max_by_key(|(s, _)| *s)
+fn antecedent<'e>(ix: &Entities<'e>, v: &DocView, before: usize, fits: Fits) -> Option<&'e Entity> {
+    ix.latest_before(v.toks[before].span.start, fits)
         .map(|(_, e)| e)
 }
 
@@ -372,43 +344,19 @@ fn head_noun(v: &DocView, head: usize) -> String {
     }
 }
 
-/// Does an entity's name or one of its mentions have `noun` as its head noun:
-/// the last word ("Defence Ministry", "Northern Fleet") or the word before
-/// "of" ("Ministry of Defence")?
-fn named_by(e: &Entity, noun: &str, text: &str) -> bool {
-    let heads = |name: &str| {
-        let words: Vec<String> = name
-            .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        let last = words
-            .last()
-            .is_some_and(|w| w.trim_end_matches('s') == noun);
-        let before_of = words
-            .windows(2)
-            .any(|p| p[1] == "of" && p[0].trim_end_matches('s') == noun);
-        last || before_of
-    };
-    heads(&e.name) || e.mentions.iter().any(|m| heads(m.span.text(text)))
-}
-
 /// Do tokens `a..b` name a possible source by their head: a named entity
 /// there, a pronoun, or a noun of people, outlets, bodies or documents
 /// ("two officials of the ministry", "Reuters"), not a topic ("her work")?
-pub(crate) fn names_source(an: &Analysis, v: &DocView, a: usize, b: usize) -> bool {
+pub(crate) fn names_source(ix: &Entities, v: &DocView, a: usize, b: usize) -> bool {
     if a >= b {
         return false;
     }
     let head = v.top_of(a, b);
     let w = lower(v, head);
     let lemma = head_noun(v, head);
-    let named = an.entities.iter().any(|e| {
-        kind_of_entity(e) != SourceKind::Unknown
-            && e.mentions
-                .iter()
-                .any(|m| m.span.contains(&v.toks[head].span))
-    });
+    let named = ix
+        .holding(v.toks[head].span)
+        .any(|e| kind_of_entity(&ix.all()[e]) != SourceKind::Unknown);
     let listed = |l: &[&str]| l.contains(&w.as_str()) || l.contains(&lemma.as_str());
     named
         || v.toks[head].pos.starts_with("PRP")
@@ -450,73 +398,64 @@ const CITED_DOCUMENTS: &[&str] = &[
 /// Resolve the source on tokens `a..b`; `reporters` are the earlier sources
 /// of reporting cues, for "the newspaper" and the like.
 pub(crate) fn resolve(
-    an: &Analysis,
+    ix: &Entities,
     v: &DocView,
     a: usize,
     b: usize,
-    reporters: &[Reporter],
+    reporters: &Reporters,
 ) -> Resolved {
-    let head = v.top_of(a, b);
+    let head = v.phrase_head(a, b);
     let w = lower(v, head);
-    let inside = entities_in(an, v, a, b);
-    let mention_end = |e: &Entity| {
-        e.mentions
-            .iter()
-            .find(|m| m.span.overlaps(&v.span_of(a, b)))
-            .map_or(0, |m| v.toks.partition_point(|t| t.span.start < m.span.end))
+    let inside = entities_in(ix, v, a, b);
+    // The first mention of each entity overlapping the source (`inside` is in mention order).
+    let mut first_mention: HashMap<usize, usize> = HashMap::new();
+    for &(k, _, m) in &inside {
+        first_mention.entry(k).or_insert(m);
+    }
+    let mention = |k: usize| &ix.all()[k].mentions[first_mention[&k]];
+    let mention_end = |k: usize| {
+        let m = mention(k);
+        v.toks.partition_point(|t| t.span.start < m.span.end)
     };
-    let mention_range = |e: &Entity| {
-        e.mentions
-            .iter()
-            .find(|m| m.span.overlaps(&v.span_of(a, b)))
-            .map_or((a, a), |m| {
-                (
-                    v.toks.partition_point(|t| t.span.end <= m.span.start),
-                    v.toks.partition_point(|t| t.span.start < m.span.end),
-                )
-            })
+    let mention_range = |k: usize| {
+        let m = mention(k);
+        (
+            v.toks.partition_point(|t| t.span.end <= m.span.start),
+            v.toks.partition_point(|t| t.span.start < m.span.end),
+        )
     };
     // A person named inside the source wins over a role noun heading it
     // ("The head of the Ukrainian Intelligence … Kyrylo Budanov"); a possessor
     // is the person's affiliation, not the person ("Estravia's foreign minister, Ilse Korven").
     let people: Vec<_> = inside
         .iter()
-        .filter(|(e, _)| e.kind == EntityKind::Person)
+        .filter(|(_, e, _)| e.kind == EntityKind::Person)
         .collect();
     let person = people
         .iter()
-        .find(|(e, _)| !possessor(v, mention_end(e)))
+        .find(|(k, _, _)| !possessor(v, mention_end(*k)))
         .or(people.first())
         .copied();
-    let at_head = inside.iter().find(|(e, _)| {
-        e.mentions
-            .iter()
-            .any(|m| m.span.contains(&v.toks[head].span))
-    });
+    let at_head: HashSet<usize> = ix.holding(v.toks[head].span).collect();
+    let at_head = inside.iter().find(|(k, _, _)| at_head.contains(k));
     let chosen = match (at_head, person) {
-        (Some(h), _) if h.0.kind == EntityKind::Person => Some(*h),
+        (Some(h), _) if h.1.kind == EntityKind::Person => Some(*h),
         (_, Some(p)) => Some(*p),
         (Some(h), None) => Some(*h),
         // A name in the head's own phrase, not one behind a comma ("Trump,
         // speaking to a veterans group in Virginia," is not Virginia).
         (None, None) if v.toks[head].pos.starts_with("NNP") => inside
             .iter()
-            .find(|(e, _)| {
-                let (lo, hi) = mention_range(e);
+            .find(|(k, _, _)| {
+                let (lo, hi) = mention_range(*k);
                 let (from, to) = if hi <= head { (hi, head) } else { (head, lo) };
                 !(from..to).any(|k| v.punct[k])
             })
             .copied(),
         (None, None) => None,
     };
-    if let Some((e, _)) = chosen {
-        let m = e
-            .mentions
-            .iter()
-            .find(|m| m.span.overlaps(&v.span_of(a, b)))
-            .expect("the entity was found by a mention in the source");
-        let lo = v.toks.partition_point(|t| t.span.end <= m.span.start);
-        let hi = v.toks.partition_point(|t| t.span.start < m.span.end);
+    if let Some((k, e, _)) = chosen {
+        let (lo, hi) = mention_range(k);
         // A plural common noun with a name inside ("Babel sources") is a group, not the name.
         let plural_head = v.toks[head].pos == "NNS" && !(lo..hi).contains(&head);
         if !plural_head {
@@ -531,10 +470,7 @@ pub(crate) fn resolve(
     }
     let single = b - a == 1 || (b - a == 2 && v.punct[b - 1]);
     if single && PERSON_PRONOUNS.contains(&w.as_str()) {
-        let g = gender::of_pronoun(&w);
-        let e = antecedent(an, v, a, |e| {
-            e.kind == EntityKind::Person && gender::agrees(g, &e.name)
-        });
+        let e = antecedent(ix, v, a, Fits::Person(gender::of_pronoun(&w)));
         return Resolved {
             entity: e.map(|e| e.id.clone()),
             kind: SourceKind::NamedPerson,
@@ -544,9 +480,7 @@ pub(crate) fn resolve(
         };
     }
     if single && GROUP_PRONOUNS.contains(&w.as_str()) {
-        let e = antecedent(an, v, a, |e| {
-            e.kind != EntityKind::Person && e.etype == EntityType::Org
-        });
+        let e = antecedent(ix, v, a, Fits::GroupOrg);
         return Resolved {
             entity: e.map(|e| e.id.clone()),
             kind: e.map_or(SourceKind::AnonymousGroup, kind_of_entity),
@@ -558,28 +492,22 @@ pub(crate) fn resolve(
     let definite = a < b && matches!(lower(v, a).as_str(), "the" | "this" | "that");
     if definite
         && b - a <= 3
-        && let Some(r) = description(an, v, a, head, reporters)
+        && let Some(r) = description(ix, v, a, head, reporters)
     {
         return r;
     }
     // A bare surname heading the source ("Yang", "Trump, speaking to …,"):
     // the person whose name ends with it.
-    if v.toks[head].pos.starts_with("NNP") {
-        let form = v.form(head);
-        let e = an.entities.iter().find(|e| {
-            e.kind == EntityKind::Person
-                && e.name.split_whitespace().last() == Some(form)
-                && e.name.len() > form.len()
-        });
-        if let Some(e) = e {
-            return Resolved {
-                entity: Some(e.id.clone()),
-                kind: SourceKind::NamedPerson,
-                role: None,
-                dangling: false,
-                outlet: false,
-            };
-        }
+    if v.toks[head].pos.starts_with("NNP")
+        && let Some(e) = ix.by_surname(v.form(head))
+    {
+        return Resolved {
+            entity: Some(e.id.clone()),
+            kind: SourceKind::NamedPerson,
+            role: None,
+            dangling: false,
+            outlet: false,
+        };
     }
     Resolved {
         entity: None,
@@ -594,11 +522,11 @@ pub(crate) fn resolve(
 /// newspaper" is the latest outlet or organization that reported before it;
 /// "the ministry", "the fleet" the latest entity whose name has that head noun.
 fn description(
-    an: &Analysis,
+    ix: &Entities,
     v: &DocView,
     a: usize,
     head: usize,
-    reporters: &[Reporter],
+    reporters: &Reporters,
 ) -> Option<Resolved> {
     let w = lower(v, head);
     let noun = head_noun(v, head);
@@ -614,35 +542,18 @@ fn description(
         outlet: outlet && e.kind != EntityKind::NewsOutlet,
     };
     // An entity called by this very noun ("the ministry" → "Defence Ministry").
-    let by_name = antecedent(an, v, a, |e| {
-        e.kind != EntityKind::Person && named_by(e, &noun, v.text)
-    });
+    let by_name = antecedent(ix, v, a, Fits::NamedBy(noun.clone()));
     if let Some(e) = by_name {
         return Some(found(e, false));
     }
     if let Some(&(_, kind)) = KIND_NOUNS.iter().find(|(n, _)| *n == noun) {
-        return antecedent(an, v, a, |e| e.kind == kind).map(|e| found(e, false));
+        return antecedent(ix, v, a, Fits::Kind(kind)).map(|e| found(e, false));
     }
     if OUTLET_NOUNS.contains(&w.as_str()) {
-        let limit = v.toks[a].span.start;
-        let outlet = antecedent(an, v, a, |e| e.kind == EntityKind::NewsOutlet).map(|e| {
-            let at = e
-                .mentions
-                .iter()
-                .filter(|m| m.span.end <= limit)
-                .map(|m| m.span.start)
-                .max()
-                .unwrap_or(0);
-            (at, e)
-        });
+        let outlet = ix.latest_before(v.toks[a].span.start, Fits::Kind(EntityKind::NewsOutlet));
         let reporter = reporters
-            .iter()
-            .filter(|r| r.at < a)
-            .filter_map(|r| {
-                let e = an.entities.iter().find(|e| e.id == r.entity)?;
-                Some((v.toks[r.at].span.start, e))
-            })
-            .max_by_key(|(at, _)| *at);
+            .latest_before(a, ix)
+            .map(|(at, e)| (v.toks[at].span.start, e));
         let latest = match (outlet, reporter) {
             (Some(o), Some(r)) => Some(if r.0 > o.0 { r } else { o }),
             (o, r) => o.or(r),

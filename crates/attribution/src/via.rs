@@ -7,15 +7,20 @@
 //! * an outlet or body qualifying an anonymous source ("Babel sources");
 //! * the origin a source cites ("reported, citing …", "with reference to …").
 
-use crate::resolve::{Reporter, names_source, resolve};
+use crate::chain;
+use crate::entities::{Entities, Reporters};
+use crate::resolve::{names_source, resolve};
 use crate::role::Roles;
 use crate::view::DocView;
-use hearsay_core::{Analysis, SourceKind, Span, ViaLink};
+use crate::wire::Publication;
+use hearsay_core::{SourceKind, Span, ViaLink};
+use std::collections::HashSet;
 
-/// Words that introduce the origin a source cites, with the words that must follow.
-const CITING: &[(&str, &[&str])] = &[
-    ("citing", &[]),
-    ("quoting", &[]),
+/// Words that introduce what a source's report rests on, with the words that
+/// must follow: the link names that basis, and the reporter stays the source
+/// ("reported … with reference to a former agent"). Relayed origins
+/// ("citing", "quoting", "which quoted") are read by [`chain`] and become the source.
+const BASIS: &[(&str, &[&str])] = &[
     ("reference", &["to"]),
     ("referring", &["to"]),
     ("based", &["on"]),
@@ -23,25 +28,50 @@ const CITING: &[(&str, &[&str])] = &[
 
 /// Is `word` (lowercased) a marker of a cited origin ("citing", "quoting", "reference")?
 pub(crate) fn is_citing(word: &str) -> bool {
-    CITING.iter().any(|(m, _)| *m == word)
+    chain::CITING.contains(&word) || BASIS.iter().any(|(m, _)| *m == word)
 }
 
 /// What the via rules see of the document: the analysis, its token view and
 /// the earlier reporting sources that "the newspaper" may refer back to.
 pub(crate) struct Ctx<'c, 'a> {
-    /// The analysis.
-    pub an: &'c Analysis,
+    /// The analysis's entities.
+    pub ix: &'c Entities<'a>,
     /// Its token view.
     pub v: &'c DocView<'a>,
-    /// Sources of reporting cues, in text order.
-    pub reporters: &'c [Reporter],
+    /// Sources of reporting cues.
+    pub reporters: &'c Reporters,
+    /// The publishing outlet and the dateline.
+    pub publication: &'c Publication,
+    /// Cues of claims the reporter describes, not a speaker around them ("the
+    /// figure of 5,000 given by Velmora" inside what someone dismissed).
+    pub unrelayed: &'c HashSet<(usize, usize)>,
 }
 
 /// A link naming tokens `a..b`, resolved to an entity and kind.
 fn link(cx: &Ctx, a: usize, b: usize, cue: Option<&str>) -> ViaLink {
-    let (an, v) = (cx.an, cx.v);
-    let r = resolve(an, v, a, b, cx.reporters);
+    let v = cx.v;
+    let mut r = resolve(cx.ix, v, a, b, cx.reporters);
     let span = v.span_of(a, b);
+    // "a report in the Castrel Gazette": the outlet's report is the outlet.
+    if r.entity.is_none()
+        && let Some(e) = cx.ix.overlapping(span).into_iter().find_map(|(e, m)| {
+            let e = &cx.ix.all()[e];
+            (e.kind == hearsay_core::EntityKind::NewsOutlet && span.contains(&e.mentions[m].span))
+                .then_some(e)
+        })
+    {
+        r.entity = Some(e.id.clone());
+        r.kind = SourceKind::NewsOutlet;
+    }
+    // "an engineer at the plant": an unnamed person named by a noun of people.
+    let head = v.top_of(a, b);
+    if r.kind == SourceKind::Unknown && chain::names_origin(v, head) {
+        r.kind = if v.toks[head].pos == "NNS" {
+            SourceKind::AnonymousGroup
+        } else {
+            SourceKind::AnonymousPerson
+        };
+    }
     ViaLink {
         span,
         text: span.text(v.text).to_string(),
@@ -99,7 +129,7 @@ fn origins(cx: &Ctx, cue: (usize, usize), roles: &Roles) -> Vec<ViaLink> {
             continue;
         }
         let w = v.form(t).to_lowercase();
-        let Some((word, then)) = CITING.iter().find(|(m, _)| *m == w) else {
+        let Some((word, then)) = BASIS.iter().find(|(m, _)| *m == w) else {
             continue;
         };
         // "reference to" cites only as "with reference to"; "a reference to X" is a topic.
@@ -143,9 +173,37 @@ fn origins(cx: &Ctx, cue: (usize, usize), roles: &Roles) -> Vec<ViaLink> {
             };
             // Only a source is an origin: "citing two officials", not "citing her work".
             let l = link(cx, a, b, Some(&cue));
-            if names_source(cx.an, v, a, b) {
+            if names_source(cx.ix, v, a, b) {
                 out.push(l);
             }
+        }
+    }
+    out
+}
+
+/// The origins relayed in the cue's sentence outside the content ("citing
+/// Northgate Wire, which quoted two Western diplomats"), outermost first. A
+/// relaying clause after a noun ("Tallis Newswire, which quoted …") counts
+/// only when that noun is the source. The links stop at the first phrase that
+/// names no source ("citing her work").
+fn relayed(cx: &Ctx, cue: (usize, usize), roles: &Roles) -> Vec<ViaLink> {
+    let v = cx.v;
+    let mut out = Vec::new();
+    for c in chain::in_sentence(v, cue.0) {
+        if inside(&roles.content, c.marker) {
+            continue;
+        }
+        let after_source = roles
+            .source
+            .is_some_and(|(_, b)| c.marker == b || (c.marker == b + 1 && v.punct[b]));
+        if !chain::CITING.contains(&v.form(c.marker).to_lowercase().as_str()) && !after_source {
+            continue;
+        }
+        for ((a, b), word) in chain::links(v, &c) {
+            if !names_source(cx.ix, v, a, b) && !chain::names_origin(v, v.top_of(a, b)) {
+                break;
+            }
+            out.push(link(cx, a, b, Some(&word)));
         }
     }
     out
@@ -181,7 +239,7 @@ fn qualifier(cx: &Ctx, src: (usize, usize), kind: SourceKind) -> Option<ViaLink>
     ) {
         return None;
     }
-    let head = v.top_of(src.0, src.1);
+    let head = v.phrase_head(src.0, src.1);
     let named = |i: usize| {
         v.toks[i].pos.starts_with("NNP")
             || (v.quote[i] != crate::view::NONE
@@ -223,27 +281,39 @@ fn qualifier(cx: &Ctx, src: (usize, usize), kind: SourceKind) -> Option<ViaLink>
     Some(l)
 }
 
-/// The via chain of every attribution (`items[k]` is the cue and roles of
+/// A claim's chain: its via links, and the innermost origin it relays when
+/// that, not the cue's own source, is the claim's source.
+pub(crate) struct Chain {
+    /// Intermediaries, outermost first.
+    pub via: Vec<ViaLink>,
+    /// The relayed origin that becomes the source ("two diplomats" of "X
+    /// reported, citing two diplomats"); the cue's own source is then the last
+    /// intermediary.
+    pub origin: Option<ViaLink>,
+}
+
+/// The chain of every attribution (`items[k]` is the cue and roles of
 /// `atts[k]`). A claim without a source reached the reader through nobody
 /// and has no chain.
 pub(crate) fn chains(
     cx: &Ctx,
     items: &[((usize, usize), Roles, SourceKind)],
     sources: &[Option<ViaLink>],
-) -> Vec<Vec<ViaLink>> {
-    let (an, v) = (cx.an, cx.v);
-    let publisher = an.document.outlet.as_ref().map(|o| ViaLink {
+) -> Vec<Chain> {
+    let v = cx.v;
+    let publisher = cx.publication.outlet.as_ref().map(|o| ViaLink {
         span: Span::default(),
         text: o.clone(),
         entity: None,
         kind: SourceKind::NewsOutlet,
         cue: None,
     });
-    let mut out: Vec<Vec<ViaLink>> = Vec::with_capacity(items.len());
+    let contents = crate::filter::contents_of(items.iter().map(|(_, r, _)| r));
+    let mut out: Vec<Chain> = Vec::with_capacity(items.len());
     for (k, (cue, roles, kind)) in items.iter().enumerate() {
         let mut via = Vec::new();
         let Some(own) = &sources[k] else {
-            out.push(via);
+            out.push(Chain { via, origin: None });
             continue;
         };
         if let Some(p) = publisher
@@ -252,17 +322,24 @@ pub(crate) fn chains(
         {
             via.push(p.clone());
         }
+        // A wire story run by another outlet came through the wire.
+        if let Some(w) = cx
+            .publication
+            .wire
+            .as_ref()
+            .filter(|w| !same_source(w, own) && !crate::outlet::same_outlet(&w.text, &own.text))
+        {
+            via.push(w.clone());
+        }
         // Attributions whose content holds this cue, outermost first.
-        let mut outer: Vec<usize> = (0..items.len())
-            .filter(|&j| {
-                j != k
-                    && items[j]
-                        .1
-                        .content
-                        .iter()
-                        .any(|&(a, b)| a <= cue.0 && cue.1 <= b)
-            })
+        let relayed_by_outer = !cx.unrelayed.contains(cue);
+        let mut outer: Vec<usize> = contents
+            .containing(cue.0..cue.1)
+            .map(|(_, &j)| j)
+            .filter(|&j| relayed_by_outer && j != k)
             .collect();
+        outer.sort_unstable();
+        outer.dedup();
         outer.sort_by_key(|&j| {
             let c = &items[j].1.content;
             std::cmp::Reverse(c.iter().map(|(a, b)| b - a).sum::<usize>())
@@ -283,8 +360,21 @@ pub(crate) fn chains(
         if let Some(src) = roles.source {
             via.extend(qualifier(cx, src, *kind));
         }
+        // Relayed origins: the innermost is the source, the cue's own source
+        // relays it.
+        let mut relay = relayed(cx, *cue, roles);
+        relay.retain(|l| !same_source(l, own));
+        let origin = relay.pop();
+        if origin.is_some() {
+            let mut speaker = own.clone();
+            speaker.cue = Some(v.span_of(cue.0, cue.1).text(v.text).to_string());
+            via.push(speaker);
+            via.extend(relay);
+        }
         via.extend(origins(cx, *cue, roles));
-        out.push(via);
+        // The publishing outlet is no intermediary of its own claims.
+        via.retain(|l| l.span.is_empty() || !cx.publication.is_publisher(l));
+        out.push(Chain { via, origin });
     }
     out
 }

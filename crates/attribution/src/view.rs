@@ -344,6 +344,27 @@ impl<'a> DocView<'a> {
         (lo..hi).min_by_key(|&i| self.depth[i]).unwrap_or(lo)
     }
 
+    /// The head of the noun phrase on tokens `lo..hi`: as [`Self::top_of`],
+    /// but punctuation only when there is nothing else (a quotation mark the
+    /// parse hangs on the verb is no head of `"Babel" sources`), and a name
+    /// that the parse sets side by side with a common noun after it, only
+    /// names between ("Babel" and "sources" both subjects of "said"), is a
+    /// modifier of that noun, the head.
+    pub(crate) fn phrase_head(&self, lo: usize, hi: usize) -> usize {
+        let top = (lo..hi)
+            .min_by_key(|&i| (self.punct[i], self.depth[i]))
+            .unwrap_or(lo);
+        let name = |i: usize| self.toks[i].pos.starts_with("NNP");
+        if !name(top) {
+            return top;
+        }
+        (top + 1..hi)
+            .take_while(|&i| self.punct[i] || self.toks[i].pos.starts_with("NN"))
+            .find(|&i| !self.punct[i] && !name(i))
+            .filter(|&i| self.head[i] == self.head[top])
+            .unwrap_or(top)
+    }
+
     /// The lowest common ancestor of two tokens of one sentence ([`NONE`] across sentences).
     pub(crate) fn lca(&self, a: usize, b: usize) -> u32 {
         if self.sent[a] != self.sent[b] {

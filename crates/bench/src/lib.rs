@@ -21,12 +21,16 @@ mod cpu;
 mod measure;
 mod memory;
 mod report;
+mod scaling;
 
 pub use corpus::{Corpus, CorpusError, count_words};
 pub use cpu::{process_cpu_time, thread_cpu_time};
 pub use measure::{MeasureError, ModelLoading, RunTimes, Settings, measure, time_model_loading};
-pub use memory::{current_rss_bytes, load_average, peak_rss_bytes};
+pub use memory::{current_rss_bytes, load_average, peak_rss_bytes, reset_peak_rss};
 pub use report::{BENCH_SCHEMA, CorpusReport, Rates, Report, RunReport, StageReport};
+pub use scaling::{
+    SCALING_SCHEMA, ScalingReport, Shape, SizeRun, measure_size, scaling, sized_document,
+};
 
 use hearsay_analyze::Analyzer;
 use std::path::PathBuf;

@@ -15,6 +15,21 @@ pub fn current_rss_bytes() -> Option<u64> {
     status_field("VmRSS:")
 }
 
+/// Start measuring the peak resident set size afresh: memory freed so far is
+/// handed back to the system (glibc's `malloc_trim`) and the kernel's peak is
+/// reset to the current size (`/proc/self/clear_refs`, Linux 4.0 and later).
+///
+/// Returns false where the peak cannot be reset, so that a later
+/// [`peak_rss_bytes`] would include what came before.
+pub fn reset_peak_rss() -> bool {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free heap memory; it has no preconditions.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
+
 /// The system's 1-minute load average: runnable threads, averaged.
 ///
 /// `None` where `/proc` is not available (not Linux).
@@ -50,6 +65,18 @@ mod tests {
         assert_eq!(parse_status_field(status, "VmRSS:"), Some(2048 * 1024));
         assert_eq!(parse_status_field(status, "VmSwap:"), None);
         assert_eq!(parse_status_field("VmHWM:\t12 pages\n", "VmHWM:"), None);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_peak_can_be_reset_on_linux() {
+        let big = vec![1u8; 64 << 20];
+        std::hint::black_box(&big);
+        drop(big);
+        assert!(reset_peak_rss());
+        let peak = peak_rss_bytes().unwrap();
+        let current = current_rss_bytes().unwrap();
+        assert!(peak < current + (32 << 20), "{peak} {current}");
     }
 
     #[cfg(target_os = "linux")]

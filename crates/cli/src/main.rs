@@ -57,6 +57,8 @@ enum Command {
     Export(commands::export::Args),
     /// Serve the HTTP API and the web page over the database.
     Serve(commands::serve::Args),
+    /// Bring a database written by an older hearsay up to date.
+    Migrate(commands::migrate::Args),
     /// Train a statistical model from annotated data.
     #[command(subcommand)]
     Train(commands::train::Command),
@@ -82,6 +84,7 @@ fn main() -> ExitCode {
         Command::Resolve(args) => commands::resolve::run(args),
         Command::Export(args) => commands::export::run(args),
         Command::Serve(args) => commands::serve::run(args),
+        Command::Migrate(args) => commands::migrate::run(args),
         Command::Train(cmd) => commands::train::run(cmd),
         Command::Eval(cmd) => commands::eval::run(cmd),
         Command::Bench(args) => commands::bench::run(args),

@@ -77,14 +77,22 @@ fn no_claim_from_a_genre_label_or_a_citing_phrase() {
 #[test]
 fn the_outlet_and_its_origin_form_the_chain() {
     let a = analysis();
+    // "the Baltic Monitor reported …, citing two officials …": the officials
+    // are the innermost source, the outlet relays them; the outlet is what
+    // the cue itself names (PolNeAR's source).
     let reported = claim(&a, "reported", "landing craft");
-    assert_eq!(text(&reported["source"]["name"]), "Baltic Monitor");
-    assert_eq!(text(&reported["source"]["kind"]), "news_outlet");
     assert_eq!(
-        via(reported),
-        ["two officials of the Estravian defence ministry"]
+        text(&reported["source"]["text"]),
+        "two officials of the Estravian defence ministry"
     );
-    assert_eq!(text(&reported["via"][0]["cue"]), "citing");
+    assert_eq!(text(&reported["source"]["kind"]), "anonymous_group");
+    assert_eq!(
+        text(&reported["source"]["cue_source"]["text"]),
+        "the Baltic Monitor"
+    );
+    assert_eq!(via(reported), ["the Baltic Monitor"]);
+    assert_eq!(text(&reported["via"][0]["name"]), "Baltic Monitor");
+    assert_eq!(text(&reported["via"][0]["kind"]), "news_outlet");
 
     // "According to the newspaper" refers back to the organization that reported.
     let according = claim(&a, "According to", "1,200 marines");

@@ -1,5 +1,6 @@
 use crate::{
-    Attribution, Document, Entity, Hedge, NerSpan, Quantity, Sentence, Span, TimeExpr, Token,
+    Attribution, Dateline, Document, Entity, Hedge, NerSpan, Quantity, Sentence, Span, TimeExpr,
+    Token,
 };
 use serde::{Deserialize, Serialize};
 
@@ -52,6 +53,12 @@ pub struct Analysis {
     pub sentences: Vec<Sentence>,
     /// Tokens in text order, with POS, lemma and dependency parse.
     pub tokens: Vec<Token>,
+    /// The dateline opening the body (`VELMORA, March 16 (Northgate Wire) —`), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<Dateline>,
+    /// The byline line under the headline (`By Elin Sorvik`), when the text has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<Span>,
     /// Named-entity spans from the statistical NER.
     pub ner: Vec<NerSpan>,
     /// Entities with their resolved mentions.
@@ -76,6 +83,8 @@ impl Analysis {
             analyzer: analyzer.into(),
             sentences: Vec::new(),
             tokens: Vec::new(),
+            dateline: None,
+            byline: None,
             ner: Vec::new(),
             entities: Vec::new(),
             attributions: Vec::new(),

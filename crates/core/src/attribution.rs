@@ -61,6 +61,14 @@ pub struct Source {
     pub kind: SourceKind,
     /// The role or affiliation the text gives ("a nuclear security researcher at the Rand Corporation").
     pub role: Option<String>,
+    /// The words the cue's own grammar names the source by, when [`Source::span`]
+    /// is another phrase they stand for: the relative pronoun of "the union,
+    /// which says …" (the source is "the union"), or the reporter of "The Ledger
+    /// reported, citing two diplomats, …" (the source is the innermost one, "two
+    /// diplomats"; the reporter is the last link of the via chain). PolNeAR
+    /// annotates these words as the source; the brat output writes them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue_source: Option<Span>,
 }
 
 /// One link of a claim's chain of sources other than the attributed source itself:

@@ -15,6 +15,8 @@ mod analysis;
 mod attribution;
 mod charmap;
 mod document;
+mod intervals;
+mod layout;
 mod linguistic;
 mod mention;
 mod span;
@@ -24,6 +26,8 @@ pub use analysis::{ANALYSIS_SCHEMA, Analysis, Flag, FlagKind};
 pub use attribution::{Attribution, AttributionKind, Cue, Source, SourceKind, ViaLink};
 pub use charmap::CharMap;
 pub use document::{DocId, Document};
+pub use intervals::Intervals;
+pub use layout::Dateline;
 pub use linguistic::{NerSpan, Sentence, Token};
 pub use mention::{
     Certainty, Entity, EntityKind, EntityType, Hedge, HedgeKind, Mention, Quantity, TimeAnchor,

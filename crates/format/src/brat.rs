@@ -55,7 +55,7 @@ pub fn render(a: &Analysis) -> String {
         let source = at
             .source
             .as_ref()
-            .map(|s| s.span.trim(text))
+            .map(|s| s.cue_source.unwrap_or(s.span).trim(text))
             .filter(|s| !s.is_empty() && text.get(s.start..s.end).is_some())
             .map(|s| tline(&mut out, "Source", &[s]));
         let cue = tline(&mut out, "Cue", &[cue]);
@@ -93,6 +93,7 @@ mod tests {
                 entity: None,
                 kind: SourceKind::NamedPerson,
                 role: None,
+                cue_source: None,
             }),
             content: content.iter().map(|c| b(c)).collect(),
             via: vec![],

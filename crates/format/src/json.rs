@@ -33,6 +33,12 @@ pub struct AnalysisJson {
     pub text: String,
     /// Sentences in order.
     pub sentences: Vec<SentenceJson>,
+    /// The dateline opening the body (`VELMORA, March 16 (Northgate Wire) —`), or `null`.
+    #[serde(default)]
+    pub dateline: Option<DatelineJson>,
+    /// The byline line of the text (`By Elin Sorvik`), or `null`.
+    #[serde(default)]
+    pub byline: Option<SpanJson>,
     /// Entities with their mentions.
     pub entities: Vec<EntityJson>,
     /// Claims: who says what.
@@ -80,6 +86,22 @@ pub struct SentenceJson {
     pub end: usize,
 }
 
+/// A dateline and its parts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DatelineJson {
+    /// The whole dateline, its dash included.
+    #[serde(flatten)]
+    pub span: SpanJson,
+    /// The place ("VELMORA").
+    pub place: SpanJson,
+    /// The region or country after the place, or `null`.
+    pub region: Option<SpanJson>,
+    /// The date as written, or `null`.
+    pub date: Option<SpanJson>,
+    /// The wire service or outlet in parentheses, or `null`.
+    pub wire: Option<SpanJson>,
+}
+
 /// An entity and where it is mentioned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityJson {
@@ -120,6 +142,10 @@ pub struct SourceJson {
     pub kind: SourceKind,
     /// Role or affiliation given in the text.
     pub role: Option<String>,
+    /// The words the cue names the source by when the source is another phrase
+    /// they stand for (a relative pronoun, the reporter of a cited origin), or `null`.
+    #[serde(default)]
+    pub cue_source: Option<SpanJson>,
 }
 
 /// One link of a source chain.
@@ -290,6 +316,14 @@ pub fn from_analysis(a: &Analysis) -> AnalysisJson {
                 end: s.map.char_of(x.span.end),
             })
             .collect(),
+        dateline: a.dateline.as_ref().map(|d| DatelineJson {
+            span: s.span(d.span),
+            place: s.span(d.place),
+            region: d.region.map(|x| s.span(x)),
+            date: d.date.map(|x| s.span(x)),
+            wire: d.wire.map(|x| s.span(x)),
+        }),
+        byline: a.byline.map(|b| s.span(b)),
         entities: a
             .entities
             .iter()
@@ -317,6 +351,7 @@ pub fn from_analysis(a: &Analysis) -> AnalysisJson {
                     name: name_of(&src.entity),
                     kind: src.kind,
                     role: src.role.clone(),
+                    cue_source: src.cue_source.map(|c| s.span(c)),
                 }),
                 content: at.content.iter().map(|c| s.span(*c)).collect(),
                 via: at
@@ -429,6 +464,7 @@ mod tests {
                 entity: None,
                 kind: SourceKind::AnonymousGroup,
                 role: None,
+                cue_source: None,
             }),
             content: vec![b("Koreaʼs army grew")],
             via: vec![ViaLink {
@@ -481,6 +517,32 @@ mod tests {
         }
         let back: AnalysisJson = serde_json::from_value(v).unwrap();
         assert_eq!(back, from_analysis(&sample()));
+    }
+
+    #[test]
+    fn dateline_and_byline_are_spans() {
+        let text = "Title\n\nBy Ann Lee\n\nTORVIK, May 2 (AP) — It rained.";
+        let mut a = Analysis::empty(hearsay_core::Document::new(text), "t");
+        let at = |s: &str| {
+            let i = text.find(s).unwrap();
+            Span::new(i, i + s.len())
+        };
+        a.byline = Some(at("By Ann Lee"));
+        a.dateline = Some(hearsay_core::Dateline {
+            span: at("TORVIK, May 2 (AP) —"),
+            place: at("TORVIK"),
+            region: None,
+            date: Some(at("May 2")),
+            wire: Some(at("AP")),
+        });
+        let v: serde_json::Value = serde_json::from_str(&to_string_pretty(&a)).unwrap();
+        assert_eq!(v["byline"]["text"], "By Ann Lee");
+        assert_eq!(v["dateline"]["text"], "TORVIK, May 2 (AP) —");
+        assert_eq!(v["dateline"]["wire"]["text"], "AP");
+        assert_eq!(v["dateline"]["region"], serde_json::Value::Null);
+        assert_eq!(v["dateline"]["date"]["start"], 27);
+        let none = from_analysis(&sample());
+        assert_eq!((none.dateline, none.byline), (None, None));
     }
 
     #[test]

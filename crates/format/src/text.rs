@@ -325,6 +325,7 @@ mod tests {
                 entity: None,
                 kind: SourceKind::AnonymousPerson,
                 role: None,
+                cue_source: None,
             }),
             content: vec![b("The army could grow")],
             via: vec![ViaLink {

@@ -177,25 +177,29 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 /// Most U+FFFD positions listed in one flag.
 const MAX_FLAGGED_REPLACEMENTS: usize = 100;
 
-/// Mark text that had to be repaired while reading (a `decoding_replaced` flag
-/// pointing at the U+FFFD replacements), so that an analyst sees it.
+/// Mark text that had to be repaired while reading (invalid UTF-8 or NUL bytes
+/// replaced by U+FFFD), so that an analyst sees it: one flag listing the places.
 pub fn flag_replacements(analysis: &mut Analysis, warnings: &[ReadWarning]) {
-    for w in warnings {
-        if let ReadWarning::Replaced { .. } = w {
-            let mentions = analysis
-                .text()
-                .match_indices('\u{FFFD}')
-                .take(MAX_FLAGGED_REPLACEMENTS)
-                .map(|(i, s)| Span::new(i, i + s.len()))
-                .collect();
-            analysis.flags.push(Flag {
-                kind: FlagKind::DecodingReplaced,
-                entities: Vec::new(),
-                mentions,
-                note: w.to_string(),
-            });
-        }
+    let notes: Vec<String> = warnings
+        .iter()
+        .filter(|w| matches!(w, ReadWarning::Replaced { .. } | ReadWarning::Nul { .. }))
+        .map(ToString::to_string)
+        .collect();
+    if notes.is_empty() {
+        return;
     }
+    let mentions = analysis
+        .text()
+        .match_indices('\u{FFFD}')
+        .take(MAX_FLAGGED_REPLACEMENTS)
+        .map(|(i, s)| Span::new(i, i + s.len()))
+        .collect();
+    analysis.flags.push(Flag {
+        kind: FlagKind::DecodingReplaced,
+        entities: Vec::new(),
+        mentions,
+        note: notes.join("; "),
+    });
 }
 
 #[cfg(test)]

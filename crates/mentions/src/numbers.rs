@@ -98,10 +98,17 @@ pub(crate) fn scale(lw: &str) -> Option<f64> {
 
 /// A number word: "twelve" → 12, "twenty-five" → 25.
 pub(crate) fn word_value(lw: &str) -> Option<f64> {
-    if let Some((a, b)) = lw.split_once('-') {
-        let (a, b) = (word_value(a)?, word_value(b)?);
-        return (a >= 20.0 && a % 10.0 == 0.0 && b < 10.0).then_some(a + b);
+    match lw.split_once('-') {
+        Some((a, b)) => {
+            let (a, b) = (single_word_value(a)?, single_word_value(b)?);
+            (a >= 20.0 && a % 10.0 == 0.0 && b < 10.0).then_some(a + b)
+        }
+        None => single_word_value(lw),
     }
+}
+
+/// The value of one number word without a hyphen ("seven" → 7).
+fn single_word_value(lw: &str) -> Option<f64> {
     Some(match lw {
         "zero" => 0.0,
         "one" => 1.0,

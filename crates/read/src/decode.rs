@@ -1,30 +1,39 @@
-//! Bytes to text: binary detection, byte-order marks, UTF-8 validation and the
-//! declared charset of HTML pages.
+//! Bytes to text: binary detection, byte-order marks, UTF-8 validation, NUL
+//! bytes and the declared charset of HTML pages.
 
 use std::borrow::Cow;
 
 /// How many leading bytes are inspected to tell a binary file from text.
 const SNIFF_LEN: usize = 8192;
 
-/// True when `bytes` look like a binary file rather than text: a NUL byte, or
-/// mostly control characters, in the first few kilobytes.
+/// True when `bytes` look like a binary file rather than text: more than one
+/// byte in [`MAX_CONTROL_SHARE`] of the first few kilobytes is a control
+/// character (NUL included; tab, line ends, form feed and escape are text).
 ///
+/// Executables, images and compressed files have 9 % or more of such bytes; a
+/// text with a few stray NUL bytes is text (they are replaced when decoded).
 /// UTF-16 text (which has NUL bytes) is recognized by its byte-order mark and
 /// is not binary.
+///
+/// ```
+/// use hearsay_read::decode::is_binary;
+/// assert!(is_binary(b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0"));
+/// assert!(!is_binary(b"Officials said\0 the bridge reopened on Monday."));
+/// ```
 pub fn is_binary(bytes: &[u8]) -> bool {
     if utf16_bom(bytes).is_some() {
         return false;
     }
     let head = &bytes[..bytes.len().min(SNIFF_LEN)];
-    if head.contains(&0) {
-        return true;
-    }
     let control = head
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
         .count();
-    !head.is_empty() && control * 10 > head.len()
+    !head.is_empty() && control * MAX_CONTROL_SHARE > head.len()
 }
+
+/// A file is binary when more than 1 byte in this many is a control byte.
+pub const MAX_CONTROL_SHARE: usize = 20;
 
 fn utf16_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     match bytes {
@@ -43,12 +52,31 @@ pub struct Decoded {
     pub encoding: Option<&'static str>,
     /// How many invalid byte sequences were replaced by U+FFFD.
     pub replaced: usize,
+    /// How many NUL characters were replaced by U+FFFD (text tools and
+    /// databases may cut a string at a NUL).
+    pub nul: usize,
+}
+
+impl Decoded {
+    /// Replace NUL characters by U+FFFD, counting them.
+    fn without_nul(mut self) -> Self {
+        self.nul = self.text.bytes().filter(|&b| b == 0).count();
+        if self.nul > 0 {
+            self.text = self.text.replace('\0', "\u{FFFD}");
+        }
+        self
+    }
 }
 
 /// Decode plain text: UTF-8 (a UTF-8 byte-order mark is kept, so that offsets
 /// match what other tools read from the file), or UTF-16 with its mark.
-/// Invalid UTF-8 sequences are replaced by U+FFFD and counted.
+/// Invalid UTF-8 sequences and NUL characters are replaced by U+FFFD (one
+/// character each, so that character offsets still match the file) and counted.
 pub fn decode_text(bytes: &[u8]) -> Decoded {
+    decode_text_keeping_nul(bytes).without_nul()
+}
+
+fn decode_text_keeping_nul(bytes: &[u8]) -> Decoded {
     if let Some(enc) = utf16_bom(bytes) {
         let (text, _, had_errors) = enc.decode(bytes);
         return Decoded {
@@ -59,6 +87,7 @@ pub fn decode_text(bytes: &[u8]) -> Decoded {
             },
             text: text.into_owned(),
             encoding: Some(enc.name()),
+            nul: 0,
         };
     }
     decode_utf8_lossy(bytes)
@@ -66,8 +95,13 @@ pub fn decode_text(bytes: &[u8]) -> Decoded {
 
 /// Decode an HTML page: byte-order mark, then a `charset` declared in the
 /// first kilobyte, then UTF-8; a page that is not valid UTF-8 and declares
-/// nothing is read as windows-1252 (what browsers do).
+/// nothing is read as windows-1252 (what browsers do). NUL characters are
+/// replaced by U+FFFD and counted.
 pub fn decode_html(bytes: &[u8]) -> Decoded {
+    decode_html_keeping_nul(bytes).without_nul()
+}
+
+fn decode_html_keeping_nul(bytes: &[u8]) -> Decoded {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         return decode_with(enc, &bytes[bom_len..]);
     }
@@ -79,6 +113,7 @@ pub fn decode_html(bytes: &[u8]) -> Decoded {
             text: s.to_string(),
             encoding: None,
             replaced: 0,
+            nul: 0,
         },
         Err(_) => decode_with(encoding_rs::WINDOWS_1252, bytes),
     }
@@ -97,6 +132,7 @@ fn decode_with(enc: &'static encoding_rs::Encoding, bytes: &[u8]) -> Decoded {
         },
         text: text.into_owned(),
         encoding: Some(enc.name()),
+        nul: 0,
     }
 }
 
@@ -106,11 +142,13 @@ fn decode_utf8_lossy(bytes: &[u8]) -> Decoded {
             text: s.to_string(),
             encoding: None,
             replaced: 0,
+            nul: 0,
         },
         Cow::Owned(s) => Decoded {
             replaced: count_replacements(&s) - count_replacements_bytes(bytes),
             text: s,
             encoding: None,
+            nul: 0,
         },
     }
 }
@@ -167,10 +205,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn nul_bytes_mean_binary() {
+    fn a_share_of_control_bytes_means_binary() {
         assert!(is_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
         assert!(!is_binary("Plain text — with a dash.\n".as_bytes()));
         assert!(!is_binary(b"\xFF\xFEh\0i\0"));
+        let mut text = "It rained in Kyiv on Monday, officials said. ".repeat(20);
+        text.insert(100, '\0');
+        assert!(!is_binary(text.as_bytes()));
+        let mut bytes = text.into_bytes();
+        for i in (0..bytes.len()).step_by(15) {
+            bytes[i] = 0x01;
+        }
+        assert!(is_binary(&bytes));
+    }
+
+    #[test]
+    fn nul_characters_are_replaced_and_counted() {
+        let d = decode_text(b"One\0two\0\0three \xFF.");
+        assert_eq!(d.text, "One\u{FFFD}two\u{FFFD}\u{FFFD}three \u{FFFD}.");
+        assert_eq!((d.nul, d.replaced), (3, 1));
+        let d = decode_html(b"<p>a\0b</p>");
+        assert_eq!((d.text.as_str(), d.nul), ("<p>a\u{FFFD}b</p>", 1));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 pub struct Discovery {
     /// Files (and standard input) to read, in a stable order.
     pub inputs: Vec<Input>,
-    /// Paths that are missing or could not be listed.
+    /// Paths that are missing, could not be listed, or are not regular files.
     pub errors: Vec<ReadError>,
     /// Files inside directories skipped for their extension.
     pub skipped: Vec<PathBuf>,
@@ -20,6 +20,11 @@ pub struct Discovery {
 /// a directory is walked recursively, in sorted order, for `.txt`, `.html`,
 /// `.htm`, `.jsonl` and `.ndjson` files, skipping hidden entries; `-` is
 /// standard input.
+///
+/// Inside directories only regular files are read: a named pipe, socket or
+/// device with one of those extensions is reported in [`Discovery::errors`]
+/// (reading it could block forever). A path given by name is read whatever
+/// it is, so that `hearsay add <(curl …)` works.
 ///
 /// ```
 /// let d = hearsay_read::discover(&["-", "/no/such/path"]);
@@ -35,10 +40,7 @@ pub fn discover<P: AsRef<Path>>(paths: &[P]) -> Discovery {
             continue;
         }
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => {
-                let mut seen = HashSet::new();
-                walk(path, &mut seen, &mut found);
-            }
+            Ok(meta) if meta.is_dir() => walk(path, &mut found),
             Ok(_) => found.inputs.push(Input::File {
                 path: path.to_path_buf(),
                 format: InputFormat::from_extension(path),
@@ -57,26 +59,19 @@ pub fn discover<P: AsRef<Path>>(paths: &[P]) -> Discovery {
     found
 }
 
-fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, found: &mut Discovery) {
-    // Symbolic links may loop: visit each real directory once.
-    if let Ok(real) = dir.canonicalize()
-        && !seen.insert(real)
-    {
-        return;
+/// Walk `root` depth-first in sorted order with an explicit stack of listings,
+/// so that the depth of a folder tree cannot exhaust the thread's stack.
+fn walk(root: &Path, found: &mut Discovery) {
+    let mut seen = HashSet::new();
+    let mut listings: Vec<std::vec::IntoIter<PathBuf>> = Vec::new();
+    if let Some(listing) = list(root, &mut seen, found) {
+        listings.push(listing);
     }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(source) => {
-            found.errors.push(ReadError::Io {
-                path: dir.display().to_string(),
-                source,
-            });
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
+    while let Some(listing) = listings.last_mut() {
+        let Some(path) = listing.next() else {
+            listings.pop();
+            continue;
+        };
         let hidden = path
             .file_name()
             .and_then(|n| n.to_str())
@@ -84,21 +79,83 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, found: &mut Discovery) {
         if hidden {
             continue;
         }
-        match std::fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk(&path, seen, found),
-            Ok(_) => match InputFormat::from_extension(&path) {
-                Some(format) => found.inputs.push(Input::File {
-                    path,
-                    format: Some(format),
-                }),
-                None => found.skipped.push(path),
-            },
-            Err(source) => found.errors.push(ReadError::Io {
+        let meta = match std::fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(source) => {
+                found.errors.push(ReadError::Io {
+                    path: path.display().to_string(),
+                    source,
+                });
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            if let Some(listing) = list(&path, &mut seen, found) {
+                listings.push(listing);
+            }
+            continue;
+        }
+        match InputFormat::from_extension(&path) {
+            Some(_) if !meta.is_file() => found.errors.push(ReadError::NotAFile {
                 path: path.display().to_string(),
-                source,
+                kind: special_kind(&meta),
             }),
+            Some(format) => found.inputs.push(Input::File {
+                path,
+                format: Some(format),
+            }),
+            None => found.skipped.push(path),
         }
     }
+}
+
+/// The sorted entries of `dir`, or `None` when it was seen before (symbolic
+/// links may loop) or cannot be listed (reported).
+fn list(
+    dir: &Path,
+    seen: &mut HashSet<PathBuf>,
+    found: &mut Discovery,
+) -> Option<std::vec::IntoIter<PathBuf>> {
+    if let Ok(real) = dir.canonicalize()
+        && !seen.insert(real)
+    {
+        return None;
+    }
+    match std::fs::read_dir(dir) {
+        Ok(entries) => {
+            let mut paths: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            Some(paths.into_iter())
+        }
+        Err(source) => {
+            found.errors.push(ReadError::Io {
+                path: dir.display().to_string(),
+                source,
+            });
+            None
+        }
+    }
+}
+
+/// What a file that is neither a regular file nor a directory is.
+#[cfg_attr(not(unix), allow(unused_variables))]
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    "not a regular file"
 }
 
 #[cfg(test)]
@@ -159,6 +216,44 @@ mod tests {
                 format: None
             }]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn pipes_in_directories_are_reported_not_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "x").unwrap();
+        let fifo = dir.path().join("x.txt");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: `c` is a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let d = discover(&[dir.path()]);
+        assert_eq!(d.inputs.len(), 1);
+        assert_eq!(
+            d.errors[0].to_string(),
+            format!(
+                "{}: a named pipe, not a regular file; skipped",
+                fifo.display()
+            )
+        );
+    }
+
+    #[test]
+    fn deep_folder_trees_are_walked_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut deep = dir.path().to_path_buf();
+        for _ in 0..200 {
+            deep.push("d");
+        }
+        std::fs::create_dir_all(&deep).unwrap();
+        std::fs::write(deep.join("z.txt"), "x").unwrap();
+        std::fs::write(dir.path().join("e.txt"), "x").unwrap();
+        std::fs::write(dir.path().join("a.txt"), "x").unwrap();
+        let d = discover(&[dir.path()]);
+        let names: Vec<String> = d.inputs.iter().map(Input::display).collect();
+        assert_eq!(names.len(), 3);
+        assert!(names[0].ends_with("/a.txt") && names[2].ends_with("/e.txt"));
+        assert!(names[1].ends_with("/d/z.txt"));
     }
 
     #[cfg(unix)]

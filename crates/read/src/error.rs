@@ -20,7 +20,15 @@ pub enum ReadError {
         /// The underlying error.
         source: std::io::Error,
     },
-    /// NUL bytes or control characters: not a text, HTML or JSONL file.
+    /// A named pipe, socket or device found in a directory.
+    #[error("{path}: {kind}, not a regular file; skipped")]
+    NotAFile {
+        /// The path.
+        path: String,
+        /// What it is ("a named pipe").
+        kind: &'static str,
+    },
+    /// Too many control characters: not a text, HTML or JSONL file.
     #[error("{path}: binary file (not text, HTML or JSONL); skipped")]
     Binary {
         /// The file.
@@ -43,6 +51,14 @@ pub enum ReadError {
         size: u64,
         /// The limit.
         limit: u64,
+    },
+    /// An HTML page nested too deeply to be an article (see [`crate::html::depth`]).
+    #[error("{path}: {reason}: not an article page; skipped")]
+    TooDeep {
+        /// The file.
+        path: String,
+        /// The limit it passed.
+        reason: crate::html::TooDeep,
     },
     /// An HTML page in which no article text was found.
     #[error("{path}: no article text found in the HTML")]
@@ -70,8 +86,10 @@ impl ReadError {
             | ReadError::Io { path, .. }
             | ReadError::Binary { path }
             | ReadError::Empty { path }
+            | ReadError::NotAFile { path, .. }
             | ReadError::TooLarge { path, .. }
-            | ReadError::NoContent { path } => path.clone(),
+            | ReadError::NoContent { path }
+            | ReadError::TooDeep { path, .. } => path.clone(),
             ReadError::BadLine { path, line, .. } => format!("{path}:{line}"),
         }
     }
@@ -85,6 +103,13 @@ pub enum ReadWarning {
         /// The file, or `FILE:LINE`.
         path: String,
         /// How many sequences.
+        count: usize,
+    },
+    /// NUL characters were replaced by U+FFFD.
+    Nul {
+        /// The file, or `FILE:LINE`.
+        path: String,
+        /// How many.
         count: usize,
     },
     /// The text was not UTF-8 and was decoded from another encoding.
@@ -102,6 +127,11 @@ impl fmt::Display for ReadWarning {
             ReadWarning::Replaced { path, count } => write!(
                 f,
                 "{path}: invalid UTF-8: {count} byte sequence{} replaced by U+FFFD",
+                if *count == 1 { "" } else { "s" }
+            ),
+            ReadWarning::Nul { path, count } => write!(
+                f,
+                "{path}: {count} NUL byte{} replaced by U+FFFD",
                 if *count == 1 { "" } else { "s" }
             ),
             ReadWarning::Decoded { path, encoding } => {

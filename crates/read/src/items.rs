@@ -157,6 +157,12 @@ fn warnings(decoded: &Decoded, path: &str) -> Vec<ReadWarning> {
             count: decoded.replaced,
         });
     }
+    if decoded.nul > 0 {
+        out.push(ReadWarning::Nul {
+            path: path.to_string(),
+            count: decoded.nul,
+        });
+    }
     out
 }
 
@@ -189,7 +195,10 @@ fn read_html(bytes: &[u8], path: String, stem: String) -> Result<ReadItem, ReadE
         return Err(ReadError::Empty { path });
     }
     let warnings = warnings(&decoded, &path);
-    let page = html::extract(&decoded.text);
+    let page = html::extract(&decoded.text).map_err(|reason| ReadError::TooDeep {
+        path: path.clone(),
+        reason,
+    })?;
     if page.text.trim().is_empty() {
         return Err(ReadError::NoContent { path });
     }
@@ -260,7 +269,7 @@ impl LineReader {
                 continue;
             }
             self.records += 1;
-            let record = match jsonl::parse_record(line) {
+            let mut record = match jsonl::parse_record(line) {
                 Ok(r) => r,
                 Err(reason) => {
                     return Some(Err(ReadError::BadLine {
@@ -269,6 +278,15 @@ impl LineReader {
                         reason,
                     }));
                 }
+            };
+            // `\u0000` escapes put NUL characters in the text: replace them as in files.
+            let escaped_nul = record.text.bytes().filter(|&b| b == 0).count();
+            if escaped_nul > 0 {
+                record.text = record.text.replace('\0', "\u{FFFD}");
+            }
+            let decoded = Decoded {
+                nul: decoded.nul + escaped_nul,
+                ..decoded
             };
             let mut document = Document::new(record.text);
             document.title = record.title;
@@ -334,6 +352,26 @@ mod tests {
     fn binary_empty_and_invalid_utf8() {
         let dir = tempfile::tempdir().unwrap();
         let bin = read_file(dir.path(), "x.txt", b"\x7fELF\x02\x01\x01\0\0\0");
+        assert!(matches!(bin[0], Err(ReadError::Binary { .. })));
+        let nul = read_file(
+            dir.path(),
+            "n.txt",
+            b"It rained\0 in Kyiv, officials said.\n",
+        );
+        let item = nul[0].as_ref().unwrap();
+        assert_eq!(
+            item.document.text,
+            "It rained\u{FFFD} in Kyiv, officials said.\n"
+        );
+        assert!(
+            item.warnings[0]
+                .to_string()
+                .ends_with("n.txt: 1 NUL byte replaced by U+FFFD")
+        );
+        let escaped = read_file(dir.path(), "f.jsonl", b"{\"text\":\"a\\u0000b\"}\n");
+        let item = escaped[0].as_ref().unwrap();
+        assert_eq!(item.document.text, "a\u{FFFD}b");
+        assert!(item.warnings[0].to_string().contains("1 NUL byte replaced"));
         assert!(matches!(bin[0], Err(ReadError::Binary { .. })));
         let empty = read_file(dir.path(), "e.txt", b" \n\t\n");
         assert!(matches!(empty[0], Err(ReadError::Empty { .. })));

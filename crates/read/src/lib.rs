@@ -10,7 +10,7 @@
 //! * Directories are walked recursively (sorted, hidden entries skipped) for
 //!   those extensions; `-` is standard input, its format sniffed.
 //!
-//! Invalid UTF-8 is **replaced** (each bad sequence by U+FFFD) and reported as
+//! Invalid UTF-8 and NUL bytes are **replaced** (each by U+FFFD) and reported as
 //! a [`ReadWarning`]; binary and empty files are rejected with a [`ReadError`]
 //! naming the file.
 //!

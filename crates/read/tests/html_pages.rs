@@ -27,7 +27,7 @@ fn body_shingle_f1_is_at_least_095_on_every_page_mean() {
     for page in &pages {
         let html = std::fs::read_to_string(page).unwrap();
         let expected = std::fs::read_to_string(page.with_extension("txt")).unwrap();
-        let got = html::extract(&html);
+        let got = html::extract(&html).unwrap();
         let (p, r, f) = shingles::shingle_prf(&got.text, &expected);
         println!(
             "{:24} P {p:.3} R {r:.3} F1 {f:.3}",
@@ -48,7 +48,7 @@ fn metadata_matches_what_the_page_declares() {
         let expected: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(page.with_extension("json")).unwrap())
                 .unwrap();
-        let meta = html::extract(&html).meta;
+        let meta = html::extract(&html).unwrap().meta;
         let name = page.file_stem().unwrap().to_string_lossy().into_owned();
         let check = |field: &str, got: Option<&str>| {
             if let Some(want) = expected[field].as_str() {
@@ -67,7 +67,7 @@ fn metadata_matches_what_the_page_declares() {
 fn the_title_is_not_in_the_text() {
     for page in pages() {
         let html = std::fs::read_to_string(&page).unwrap();
-        let got = html::extract(&html);
+        let got = html::extract(&html).unwrap();
         let title = got.meta.title.clone().unwrap();
         assert!(
             !got.text.contains(&title),

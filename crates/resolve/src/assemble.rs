@@ -122,11 +122,24 @@ fn work<'d>(
     let mut outer: Vec<Link> = Vec::new();
     let mut inner: Vec<Link> = Vec::new();
     for v in &m.via {
-        let link = (
-            v.text.clone(),
-            v.entity.as_ref().and_then(|e| linked.id(d, e)),
-            v.kind,
-        );
+        let entity = v.entity.as_ref().and_then(|e| linked.id(d, e));
+        let outlet = entity.as_ref().is_some_and(|id| {
+            linked
+                .entities
+                .iter()
+                .find(|x| &x.id == id)
+                .is_some_and(|x| x.kind == EntityKind::NewsOutlet)
+        });
+        // "told the committee" names who heard it; "told Daily One", an outlet that relayed it.
+        if v.cue.as_deref() == Some("told") && entity.is_some() && !outlet {
+            continue;
+        }
+        let kind = if outlet {
+            SourceKind::NewsOutlet
+        } else {
+            v.kind
+        };
+        let link = (v.text.clone(), entity, kind);
         let citing = v.cue.as_deref().is_some_and(cites);
         if citing {
             inner.push(link)
@@ -792,6 +805,10 @@ pub fn assemble(docs: &[DocFacts], linked: Linked) -> (Graph, Vec<ClaimInfo>) {
             .collect(),
         ..Graph::default()
     };
+    // In order of publication, whatever the order the articles came in.
+    graph
+        .documents
+        .sort_by(|a, b| (&a.published, &a.id).cmp(&(&b.published, &b.id)));
     let mut origins: BTreeMap<String, GraphOrigin> = BTreeMap::new();
     let mut infos = Vec::new();
     for members in &clusters {

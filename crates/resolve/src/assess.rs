@@ -110,6 +110,48 @@ pub fn assess(graph: &mut Graph, infos: &[ClaimInfo], records: &HashMap<String, 
     relations.sort_by(|x, y| (&x.a, &x.b, x.kind).cmp(&(&y.a, &y.b, y.kind)));
     graph.relations = relations;
     graph.timelines = timelines;
+    weigh_track_records(graph, records);
+}
+
+/// An origin needs this many graded claims before its track record moves its grade.
+const TRACK_RECORD: usize = 3;
+
+/// Source reliability from the track record in the evidence: an origin whose
+/// claims other origins confirm, again and again, is usually reliable (B); one
+/// they contradict, again and again, is not usually reliable (D). A stated
+/// record, anonymity and a private individual's standing take precedence.
+fn weigh_track_records(graph: &mut Graph, records: &HashMap<String, Record>) {
+    let mut tally: HashMap<&str, (usize, usize)> = HashMap::new();
+    for c in &graph.claims {
+        let t = tally.entry(c.origin.as_str()).or_default();
+        match c.credibility {
+            Some(1) => t.0 += 1,
+            Some(4 | 5) => t.1 += 1,
+            _ => {}
+        }
+    }
+    let tally: HashMap<String, (usize, usize)> =
+        tally.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    for o in &mut graph.origins {
+        let stated = records
+            .get(&o.id)
+            .is_some_and(|r| !r.statements.is_empty() || r.private);
+        if stated || o.reliability != "C" {
+            continue;
+        }
+        let (confirmed, contradicted) = tally.get(&o.id).copied().unwrap_or_default();
+        if confirmed >= TRACK_RECORD && contradicted == 0 {
+            o.reliability = "B".into();
+            o.reliability_reason = format!(
+                "a track record in the evidence: {confirmed} of its claims confirmed by other origins, none contradicted"
+            );
+        } else if contradicted >= TRACK_RECORD && confirmed == 0 {
+            o.reliability = "D".into();
+            o.reliability_reason = format!(
+                "a track record in the evidence: {contradicted} of its claims contradicted by other origins, none confirmed"
+            );
+        }
+    }
 }
 
 /// A relation between claims by index.

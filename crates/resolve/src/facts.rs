@@ -15,7 +15,7 @@ use hearsay_core::{
 use serde::{Deserialize, Serialize};
 
 /// Version of the extraction: stored facts of another version are extracted again.
-pub const FACTS_VERSION: u32 = 1;
+pub const FACTS_VERSION: u32 = 2;
 
 /// One article as resolve sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -225,10 +225,13 @@ pub fn extract(a: &Analysis) -> DocFacts {
     link_described_sources(&entities, &mut mentions);
     crate::bodies::describe(&mut entities, &mut mentions);
     crate::affiliation::assign(a, &mut entities, &mentions);
+    let claims = relays(a, &mut entities, &mut mentions);
     let mentions = mentions
         .into_iter()
         .zip(&a.attributions)
-        .flat_map(|(m, at)| split_figures(a, at, title_end, m))
+        .zip(claims)
+        .filter(|(_, claim)| *claim)
+        .flat_map(|((m, at), _)| split_figures(a, at, title_end, m))
         .collect();
     DocFacts {
         doc: d.id.as_str().to_string(),
@@ -331,6 +334,193 @@ fn records(a: &Analysis) -> Vec<RecordFact> {
         }
     }
     out
+}
+
+/// The intermediaries a sentence names around an attribution that the
+/// analyzer leaves out of its chain: the organisation a source "told" ("an
+/// official told Daily One"), and the one "according to" which, or in whose
+/// report, another source spoke ("According to Daily One, an official said
+/// …", "Daily One reported that an official said …"). The inner attribution
+/// gets the organisation as the link nearest its source; the outer one,
+/// whose content is only the inner attribution, is no claim of its own.
+/// Returns, per attribution, whether it stays a claim. (Resolve keeps such a
+/// link only when the organisation turns out to be a news outlet.)
+fn relays(a: &Analysis, entities: &mut Vec<EntityFact>, mentions: &mut [MentionFact]) -> Vec<bool> {
+    let text = a.text();
+    let ats = &a.attributions;
+    for (i, at) in ats.iter().enumerate() {
+        if at.cue.lemma != "tell" {
+            continue;
+        }
+        let Some(span) = name_after(a, at.cue.span.end) else {
+            continue;
+        };
+        let (entity, kind) = organisation(a, entities, span);
+        if !mentions[i]
+            .via
+            .iter()
+            .any(|v| v.entity.as_ref() == Some(&entity))
+        {
+            mentions[i].via.push(ViaFact {
+                text: span.text(text).to_string(),
+                entity: Some(entity),
+                kind,
+                cue: Some("told".into()),
+            });
+        }
+    }
+    let mut claims = vec![true; ats.len()];
+    for (i, outer) in ats.iter().enumerate() {
+        let Some(reporter) = outer
+            .source
+            .as_ref()
+            .filter(|s| s.entity.is_some() || is_capitalised_name(s.span.text(text)))
+        else {
+            continue;
+        };
+        let Some((j, inner)) = ats.iter().enumerate().find(|(j, inner)| {
+            *j != i
+                && !crate::assemble::cites(inner.cue.span.text(text))
+                && inner.source.as_ref().is_some_and(|s| {
+                    outer
+                        .content
+                        .iter()
+                        .any(|c| c.start <= s.span.start && s.span.start < c.end)
+                })
+        }) else {
+            continue;
+        };
+        let (entity, kind) = match &reporter.entity {
+            Some(e) => (e.clone(), kind_of(entities, e)),
+            None => organisation(a, entities, reporter.span.trim(text)),
+        };
+        if !mentions[j]
+            .via
+            .iter()
+            .any(|v| v.entity.as_ref() == Some(&entity))
+        {
+            mentions[j].via.insert(
+                mentions[j].via.len().min(outer_links(&mentions[j])),
+                ViaFact {
+                    text: reporter.span.text(text).trim().to_string(),
+                    entity: Some(entity),
+                    kind,
+                    cue: Some(outer.cue.lemma.clone()),
+                },
+            );
+        }
+        // The outer content is the inner attribution, source first ("According to
+        // Daily One, an official said …"): not when the inner one only cites
+        // the origin of the outer content ("…, citing figures from the ministry").
+        let inner_source = inner.source.as_ref().expect("found by its source").span;
+        let starts_with_source = outer
+            .content
+            .iter()
+            .map(|c| c.trim(text))
+            .min_by_key(|c| c.start)
+            .is_some_and(|first| {
+                let lead = text::fold(
+                    Span::new(first.start, inner_source.start.max(first.start)).text(text),
+                );
+                lead.is_empty() || lead == "that"
+            });
+        let end = inner
+            .content
+            .iter()
+            .chain(std::iter::once(&inner.cue.span))
+            .map(|c| c.end)
+            .max()
+            .unwrap_or(inner.cue.span.end);
+        let covered = outer.content.iter().all(|c| c.trim(text).end <= end + 5);
+        if starts_with_source && covered {
+            claims[i] = false;
+        }
+    }
+    claims
+}
+
+/// The kind of intermediary an article entity is.
+fn kind_of(entities: &[EntityFact], id: &str) -> SourceKind {
+    match entities.iter().find(|e| e.id == id).map(|e| e.kind) {
+        Some(EntityKind::NewsOutlet) => SourceKind::NewsOutlet,
+        _ => SourceKind::Organization,
+    }
+}
+
+/// The organisation named at `span`: the article entity with a mention
+/// there, or a new entity for a name the recogniser missed ("told Daily
+/// One"), which entity linking can then join to the outlet of that name.
+fn organisation(a: &Analysis, entities: &mut Vec<EntityFact>, span: Span) -> (String, SourceKind) {
+    let named = a
+        .entities
+        .iter()
+        .find(|e| e.etype == EntityType::Org && e.mentions.iter().any(|m| m.span.overlaps(&span)));
+    if let Some(e) = named {
+        return (e.id.clone(), kind_of(entities, &e.id));
+    }
+    let name = span.text(a.text()).trim();
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let id = format!("relay:{}", text::name_key(name).replace(' ', "-"));
+    if !entities.iter().any(|e| e.id == id) {
+        entities.push(EntityFact {
+            id: id.clone(),
+            name: name.to_string(),
+            etype: EntityType::Org,
+            kind: EntityKind::Organization,
+            forms: vec![name.to_string()],
+            count: 1,
+            country: None,
+            roles: Vec::new(),
+            affiliation: None,
+        });
+    }
+    (id, SourceKind::Organization)
+}
+
+/// A name in capitals ("Daily One", "The Harbor Ledger"), one to five words.
+fn is_capitalised_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The capitalised name that starts at `from`, after an optional "the", up
+/// to the first word in lower case or punctuation.
+fn name_after(a: &Analysis, from: usize) -> Option<Span> {
+    let text = a.text();
+    let mut toks = a.tokens.iter().filter(|t| t.span.start >= from).peekable();
+    let first = toks.peek()?;
+    if text[from..first.span.start].trim().is_empty()
+        && first.span.text(text).eq_ignore_ascii_case("the")
+    {
+        toks.next();
+    }
+    let mut span: Option<Span> = None;
+    for t in toks {
+        let w = t.span.text(text);
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        if span.is_some_and(|s| !text[s.end..t.span.start].trim().is_empty()) {
+            break;
+        }
+        span = Some(span.map_or(t.span, |s| Span::new(s.start, t.span.end)));
+    }
+    let span = span?;
+    text[from..span.start]
+        .split_whitespace()
+        .all(|w| w.eq_ignore_ascii_case("the"))
+        .then_some(span)
+}
+
+/// How many links of a mention's chain come before its source (the rest are origins it cites).
+fn outer_links(m: &MentionFact) -> usize {
+    m.via
+        .iter()
+        .take_while(|v| !v.cue.as_deref().is_some_and(crate::assemble::cites))
+        .count()
 }
 
 /// Lemmas that present a figure or statement as a revision of an earlier one.

@@ -106,7 +106,7 @@ impl<'c> GraphView<'c> {
         };
         if view.filtered {
             conn.execute_batch(SELECTION)?;
-            let (sql, args) = selection(filter);
+            let (sql, args) = selection(filter)?;
             conn.execute(&sql, rusqlite::params_from_iter(args.iter()))?;
             conn.execute_batch(REACH)?;
         }
@@ -466,7 +466,7 @@ fn by_chunks<T>(
 }
 
 /// The statement that fills `temp.export_claims` with the claims `filter` selects.
-fn selection(filter: &GraphFilter) -> (String, Vec<String>) {
+fn selection(filter: &GraphFilter) -> Result<(String, Vec<String>), StoreError> {
     let mut sql = String::from(
         "INSERT INTO temp.export_claims (id, cluster) SELECT c.id, c.cluster FROM graph_claims c
          WHERE 1 = 1",
@@ -485,7 +485,7 @@ fn selection(filter: &GraphFilter) -> (String, Vec<String>) {
         ));
     }
     if let Some(source) = &filter.source {
-        args.push(format!("%{}%", escape_like(source)));
+        args.push(crate::sqlite::like_pattern(source)?);
         let n = args.len();
         sql.push_str(&format!(
             " AND EXISTS (SELECT 1 FROM graph_mentions m WHERE m.claim = c.id
@@ -512,11 +512,5 @@ fn selection(filter: &GraphFilter) -> (String, Vec<String>) {
                                 WHERE a.doc = m.doc AND a.id = m.attribution AND gm.entity IN ents)))"
         ));
     }
-    (sql, args)
-}
-
-fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
+    Ok((sql, args))
 }

@@ -1,7 +1,10 @@
 //! The store of documents, analyses and claims.
 //!
 //! [`Store`] is what callers use; [`SqliteStore`] implements it over one
-//! SQLite file (WAL, FTS5, versioned migrations in [`schema`]). A server
+//! SQLite file (WAL, FTS5, versioned migrations in [`schema`]), marked as
+//! hearsay's with `PRAGMA application_id`: a file that is not empty and not
+//! hearsay's is refused before anything is written ([`inspect`]), and
+//! [`SqliteStore::open_read_only`] never creates, migrates or writes. A server
 //! backend (PostgreSQL) can implement the same trait without touching callers.
 //!
 //! Documents are written whole: [`Store::put_batch`] stores several in one
@@ -22,6 +25,7 @@
 mod browse;
 mod error;
 mod export_rows;
+mod file;
 mod graph;
 mod graph_query;
 mod load;
@@ -34,6 +38,7 @@ mod write;
 pub use browse::{DocHead, MentionLink};
 pub use error::StoreError;
 pub use export_rows::{GraphFilter, GraphView};
+pub use file::{APPLICATION_ID, DatabaseFile, inspect};
 pub use graph_query::{
     ClusterQuery, ClusterView, EntityView, GraphClaimQuery, GraphObject, HistoryEntry, MAX_PAGE,
     Page, SourceSummary, Window,

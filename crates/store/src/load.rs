@@ -80,12 +80,13 @@ pub(crate) fn load_layers(
         Option<(i64, i64, Option<String>, String, Option<String>)>,
         Option<(i64, i64, String, String, i64, i64)>,
         f64,
+        Option<(i64, i64)>,
     );
     let mut stmt = conn.prepare_cached(
         "SELECT seq, id, kind, cue_start, cue_end, cue_lemma,
                 source_start, source_end, source_entity, source_kind, source_role,
                 hedge_start, hedge_end, hedge_certainty, hedge_kind, hedge_scope_start, hedge_scope_end,
-                confidence
+                confidence, cue_source_start, cue_source_end
          FROM attributions WHERE doc = ?1 ORDER BY n",
     )?;
     let rows: Vec<AttRow> = stmt
@@ -115,6 +116,10 @@ pub(crate) fn load_layers(
                 source,
                 hedge,
                 r.get(17)?,
+                match r.get::<_, Option<i64>>(18)? {
+                    Some(s) => Some((s, r.get(19)?)),
+                    None => None,
+                },
             ))
         })?
         .collect::<Result<_, _>>()?;
@@ -124,7 +129,7 @@ pub(crate) fn load_layers(
     let mut via = conn.prepare_cached(
         "SELECT text, entity, kind, cue, start, \"end\" FROM attribution_via WHERE attribution = ?1 ORDER BY n",
     )?;
-    for (seq, id, kind, cs, ce, lemma, source, hedge, confidence) in rows {
+    for (seq, id, kind, cs, ce, lemma, source, hedge, confidence, cue_source) in rows {
         let content = content
             .query_map([seq], |r| Ok(span(r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
@@ -157,6 +162,7 @@ pub(crate) fn load_layers(
                     entity,
                     kind: untag(&kind)?,
                     role,
+                    cue_source: cue_source.map(|(s, e)| span(s, e)),
                 }),
                 None => None,
             },

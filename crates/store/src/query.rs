@@ -132,6 +132,9 @@ pub struct ClaimSource {
     pub kind: SourceKind,
     /// Role or affiliation.
     pub role: Option<String>,
+    /// The words the cue's own grammar names when they differ from the source
+    /// (the reporter of "X reported, citing Y", a relative pronoun).
+    pub cue_source: Option<StoredSpan>,
 }
 
 /// A link of a claim's source chain.

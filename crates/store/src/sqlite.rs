@@ -1,5 +1,6 @@
 //! [`Store`] over one SQLite file.
 
+use crate::file::{APPLICATION_ID, DatabaseFile, inspect};
 use crate::load::load_layers;
 use crate::tags::untag;
 use crate::write::put_one;
@@ -9,7 +10,7 @@ use crate::{
 };
 use hearsay_core::{Analysis, CharMap, DocId, Document};
 use hearsay_resolve::{DocFacts, Graph};
-use rusqlite::{Connection, OptionalExtension, Row, ToSql, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, ToSql, TransactionBehavior};
 use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
@@ -26,33 +27,69 @@ impl SqliteStore {
         &self.conn
     }
 
-    /// Open (creating if needed) the database at `path` and bring its schema up to date.
+    /// Open (creating if needed) the database at `path` and bring its schema up
+    /// to date. A file that is not empty and not a hearsay database is refused
+    /// before anything is written to it (see [`inspect`]).
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let shown = path.display().to_string();
-        let conn = Connection::open(path).map_err(|source| StoreError::Open {
-            path: shown.clone(),
-            source,
-        })?;
-        Self::setup(conn, &shown, true)
+        match inspect(path)? {
+            DatabaseFile::NotHearsay { why } => {
+                return Err(StoreError::NotHearsay { path: shown, why });
+            }
+            DatabaseFile::Missing | DatabaseFile::Empty | DatabaseFile::Hearsay { .. } => {}
+        }
+        let conn = Connection::open(path).map_err(|e| open_error(&shown, &e))?;
+        Self::setup(conn, &shown, Mode::Write { wal: true })
+    }
+
+    /// Open an existing hearsay database for reading only: nothing is created,
+    /// migrated or written. A file an older hearsay wrote must be migrated
+    /// first ([`StoreError::OlderSchema`]); a file that is not hearsay's is refused.
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        let shown = path.display().to_string();
+        let known = MIGRATIONS.len() as i64;
+        match inspect(path)? {
+            DatabaseFile::Missing | DatabaseFile::Empty => Err(StoreError::Open {
+                path: shown,
+                reason: "no hearsay database there".into(),
+            }),
+            DatabaseFile::NotHearsay { why } => Err(StoreError::NotHearsay { path: shown, why }),
+            DatabaseFile::Hearsay { schema, .. } if schema > known => {
+                Err(StoreError::NewerSchema {
+                    path: shown,
+                    found: schema,
+                    known,
+                })
+            }
+            DatabaseFile::Hearsay { schema, .. } if schema < known => {
+                Err(StoreError::OlderSchema {
+                    path: shown,
+                    found: schema,
+                    known,
+                })
+            }
+            DatabaseFile::Hearsay { .. } => {
+                let conn = Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )
+                .map_err(|e| open_error(&shown, &e))?;
+                Self::setup(conn, &shown, Mode::Read)
+            }
+        }
     }
 
     /// A fresh database in memory (for tests and one-off work).
     pub fn open_in_memory() -> Result<Self, StoreError> {
-        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
-            path: ":memory:".into(),
-            source,
-        })?;
-        Self::setup(conn, ":memory:", false)
+        let conn = Connection::open_in_memory().map_err(|e| open_error(":memory:", &e))?;
+        Self::setup(conn, ":memory:", Mode::Write { wal: false })
     }
 
-    fn setup(mut conn: Connection, path: &str, wal: bool) -> Result<Self, StoreError> {
-        let open_err = |source| StoreError::Open {
-            path: path.to_string(),
-            source,
-        };
+    fn setup(mut conn: Connection, path: &str, mode: Mode) -> Result<Self, StoreError> {
+        let open_err = |e: rusqlite::Error| open_error(path, &e);
         conn.busy_timeout(Duration::from_secs(30))
             .map_err(open_err)?;
-        if wal {
+        if mode == (Mode::Write { wal: true }) {
             conn.pragma_update(None, "journal_mode", "WAL")
                 .map_err(open_err)?;
         }
@@ -64,7 +101,9 @@ impl SqliteStore {
         if let Ok(p) = std::env::var("HEARSAY_SQLITE_PRAGMAS") {
             conn.execute_batch(&p).map_err(open_err)?;
         }
-        migrate(&mut conn, path)?;
+        if mode != Mode::Read {
+            migrate(&mut conn, path)?;
+        }
         Ok(SqliteStore { conn })
     }
 
@@ -123,10 +162,44 @@ impl SqliteStore {
     }
 }
 
+/// How a connection is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Queries only: no journal mode change, no migration.
+    Read,
+    /// Writes, migrated up to date; WAL for files.
+    Write {
+        /// Switch the file to WAL.
+        wal: bool,
+    },
+}
+
+/// The one-line error for a connection SQLite could not open or set up.
+fn open_error(path: &str, e: &rusqlite::Error) -> StoreError {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+            StoreError::NotHearsay {
+                path: path.to_string(),
+                why: "not an SQLite file",
+            }
+        }
+        e => StoreError::Open {
+            path: path.to_string(),
+            reason: crate::error::sqlite_reason(e),
+        },
+    }
+}
+
+/// Apply the migrations the database lacks, each in its own transaction, and
+/// mark it as hearsay's (`PRAGMA application_id`) in the first one.
 fn migrate(conn: &mut Connection, path: &str) -> Result<(), StoreError> {
     let known = MIGRATIONS.len() as i64;
     loop {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let id: i32 = tx.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        if id != APPLICATION_ID {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
         let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version > known {
             return Err(StoreError::NewerSchema {
@@ -136,6 +209,7 @@ fn migrate(conn: &mut Connection, path: &str) -> Result<(), StoreError> {
             });
         }
         if version == known {
+            tx.commit()?;
             return Ok(());
         }
         tx.execute_batch(MIGRATIONS[version as usize])?;
@@ -378,17 +452,24 @@ impl Store for SqliteStore {
         }
         let mut stmt = self
             .conn
-            .prepare("SELECT id FROM documents WHERE id >= ?1 AND id < ?1 || 'g' LIMIT 50")?;
+            .prepare("SELECT id FROM documents WHERE id >= ?1 AND id < ?1 || 'g' LIMIT 2")?;
         let ids: Vec<String> = stmt
             .query_map([&p], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         match ids.as_slice() {
             [] => Err(StoreError::NotFound(prefix.to_string())),
             [one] => Ok(DocId::from_hex(one.clone())),
-            many => Err(StoreError::Ambiguous {
-                prefix: prefix.to_string(),
-                count: many.len(),
-            }),
+            _ => {
+                let count: i64 = self.conn.query_row(
+                    "SELECT COUNT(*) FROM documents WHERE id >= ?1 AND id < ?1 || 'g'",
+                    [&p],
+                    |r| r.get(0),
+                )?;
+                Err(StoreError::Ambiguous {
+                    prefix: prefix.to_string(),
+                    count: count as usize,
+                })
+            }
         }
     }
 
@@ -444,8 +525,10 @@ impl Store for SqliteStore {
                 (SELECT e.name FROM entities e WHERE e.doc = a.doc AND e.id = a.source_entity),
                 a.source_kind, a.source_role, a.hedge_text, a.hedge_certainty, a.confidence,
                 d.byline, d.url, d.path, a.hedge_kind, a.hedge_start, a.hedge_end,
+                a.cue_source_start, a.cue_source_end,
+                substr(d.text, a.cue_source_start + 1, a.cue_source_end - a.cue_source_start),
                 d.language, d.language_confidence",
-        );
+        )?;
         sql.push_str(" ORDER BY d.seq, a.n LIMIT ? OFFSET ?");
         args.push(Box::new(q.limit.map_or(-1, |l| l as i64)));
         args.push(Box::new(q.offset as i64));
@@ -502,7 +585,7 @@ impl Store for SqliteStore {
     }
 
     fn count_claims(&self, q: &ClaimQuery, cap: usize) -> Result<usize, StoreError> {
-        let (sql, args) = claim_filter(q, "1");
+        let (sql, args) = claim_filter(q, "1")?;
         count_capped(&self.conn, &sql, args, cap).map_err(|e| search_error(e, q.search.as_deref()))
     }
 }
@@ -525,7 +608,7 @@ fn doc_filter(q: &DocQuery) -> (String, Args) {
 
 /// `SELECT columns FROM attributions a JOIN documents d … WHERE …` for a
 /// claim query, without order or limit, and its arguments.
-fn claim_filter(q: &ClaimQuery, columns: &str) -> (String, Args) {
+fn claim_filter(q: &ClaimQuery, columns: &str) -> Result<(String, Args), StoreError> {
     let mut sql = String::new();
     let mut args: Args = Vec::new();
     if let Some(entity) = &q.entity {
@@ -553,7 +636,7 @@ fn claim_filter(q: &ClaimQuery, columns: &str) -> (String, Args) {
         args.push(Box::new(until.clone()));
     }
     if let Some(source) = &q.source {
-        let like = format!("%{}%", escape_like(source));
+        let like = like_pattern(source)?;
         sql.push_str(
             " AND (a.source_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entities e
                WHERE e.doc = a.doc AND e.id = a.source_entity AND e.name LIKE ? ESCAPE '\\'))",
@@ -575,7 +658,7 @@ fn claim_filter(q: &ClaimQuery, columns: &str) -> (String, Args) {
                           WHERE c.attribution = a.seq AND m.entity_id IN (SELECT id FROM ents)))",
         );
     }
-    (sql, args)
+    Ok((sql, args))
 }
 
 /// How many rows `select` gives, counting no further than `cap`.
@@ -607,6 +690,14 @@ fn claim_row(r: &Row) -> rusqlite::Result<(i64, Claim)> {
             name: r.get(15)?,
             kind: tag_at(r, 16)?,
             role: r.get(17)?,
+            cue_source: match r.get::<_, Option<i64>>(27)? {
+                Some(start) => Some(StoredSpan {
+                    start: start as usize,
+                    end: r.get::<_, i64>(28)? as usize,
+                    text: r.get(29)?,
+                }),
+                None => None,
+            },
         }),
         None => None,
     };
@@ -631,8 +722,8 @@ fn claim_row(r: &Row) -> rusqlite::Result<(i64, Claim)> {
                 url: r.get(22)?,
                 published: r.get(4)?,
                 path: r.get(23)?,
-                language: r.get(27)?,
-                language_confidence: r.get(28)?,
+                language: r.get(30)?,
+                language_confidence: r.get(31)?,
             },
             id: r.get(5)?,
             kind: tag_at(r, 6)?,
@@ -685,9 +776,10 @@ pub(crate) const MAX_FILTER: usize = 1000;
 /// A `%…%` LIKE pattern for `s` (escaped with `\\`), refused when longer than [`MAX_FILTER`].
 pub(crate) fn like_pattern(s: &str) -> Result<String, StoreError> {
     if s.len() > MAX_FILTER {
-        return Err(StoreError::BadQuery {
-            query: s.chars().take(40).collect::<String>() + "…",
-            reason: format!("filters are at most {MAX_FILTER} bytes long"),
+        return Err(StoreError::FilterTooLong {
+            start: s.chars().take(40).collect::<String>() + "…",
+            len: s.len(),
+            max: MAX_FILTER,
         });
     }
     Ok(format!("%{}%", escape_like(s)))

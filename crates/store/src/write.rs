@@ -179,9 +179,9 @@ fn insert_layers(
         "INSERT INTO attributions (doc, id, n, kind, cue_start, cue_end, cue_text, cue_lemma,
             source_start, source_end, source_text, source_entity, source_kind, source_role,
             hedge_start, hedge_end, hedge_text, hedge_certainty, hedge_kind, hedge_scope_start,
-            hedge_scope_end, confidence, content_text)
+            hedge_scope_end, confidence, content_text, cue_source_start, cue_source_end)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                 ?19, ?20, ?21, ?22, ?23)",
+                 ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
     )?;
     let mut fts = conn.prepare_cached(
         "INSERT INTO claims_fts (rowid, content_text, source_text) VALUES (?1, ?2, ?3)",
@@ -233,6 +233,8 @@ fn insert_layers(
             h.map(|h| c(h.scope.end)),
             at.confidence as f64,
             content_text,
+            src.and_then(|s| s.cue_source).map(|s| c(s.start)),
+            src.and_then(|s| s.cue_source).map(|s| c(s.end)),
         ])?;
         let seq = conn.last_insert_rowid();
         fts.execute(params![seq, content_text, source_text])?;

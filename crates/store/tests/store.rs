@@ -77,6 +77,7 @@ fn full(analyzer: &str) -> Analysis {
                 entity: Some("org:nis".into()),
                 kind: SourceKind::GovernmentAgency,
                 role: None,
+                cue_source: None,
             }),
             content: vec![span("The DPRK has sent 1,500 troops", 0)],
             via: vec![ViaLink {
@@ -101,6 +102,7 @@ fn full(analyzer: &str) -> Analysis {
                 entity: None,
                 kind: SourceKind::AnonymousGroup,
                 role: Some("analysts".into()),
+                cue_source: None,
             }),
             content: vec![span("North Korea could send more in October", 0)],
             via: vec![],
@@ -229,6 +231,25 @@ fn claims_by_source_and_search() {
         ..Default::default()
     };
     assert!(store.claims(&q).unwrap().is_empty());
+    // Past SQLite's 50,000-byte LIKE patterns: refused with the limit, in one line.
+    let q = ClaimQuery {
+        source: Some("NIS ".repeat(25_000)),
+        ..Default::default()
+    };
+    let err = store.claims(&q).unwrap_err();
+    assert!(
+        matches!(err, StoreError::FilterTooLong { len: 100_000, .. }),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().ends_with("filters are at most 1000 bytes"),
+        "{err}"
+    );
+    let q = ClaimQuery {
+        source: Some("seoulʼs nis".into()),
+        ..Default::default()
+    };
+    assert_eq!(store.claims(&q).unwrap().len(), 1, "ASCII case is folded");
     let q = ClaimQuery {
         limit: Some(1),
         ..Default::default()
@@ -472,4 +493,29 @@ fn documents_and_claims_page_by_offset_count_up_to_a_cap_and_filter_by_date() {
         store.count_claims(&bad, 10),
         Err(StoreError::BadQuery { .. })
     ));
+}
+
+#[test]
+fn an_ambiguous_prefix_reports_how_many_documents_match() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let analyses: Vec<Analysis> = (0..1200)
+        .map(|i| Analysis::empty(Document::new(format!("Report number {i}.")), "v1"))
+        .collect();
+    let puts: Vec<hearsay_store::Put> = analyses
+        .iter()
+        .map(|a| hearsay_store::Put {
+            analysis: a,
+            facts: None,
+        })
+        .collect();
+    assert!(store.put_batch(&puts).iter().all(Result::is_ok));
+    let expected = analyses
+        .iter()
+        .filter(|a| a.document.id.as_str().starts_with('a'))
+        .count();
+    assert!(expected > 50, "{expected}");
+    match store.resolve("a") {
+        Err(StoreError::Ambiguous { count, .. }) => assert_eq!(count, expected),
+        other => panic!("{other:?}"),
+    }
 }

@@ -64,6 +64,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let started = Instant::now();
     let (inputs, errors) = args.read.discover();
+    if inputs.is_empty() && !args.reanalyze {
+        return nothing_to_add(&errors, &args);
+    }
     let mut store = args.db.open_or_create()?;
     let analyzer = Analyzer::new()?;
     let bar = progress(super::known_count(&inputs), "documents");
@@ -105,6 +108,38 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// No path named anything to read: report each and leave the database alone
+/// (a missing database is not created).
+fn nothing_to_add(errors: &[hearsay_read::ReadError], args: &Args) -> anyhow::Result<ExitCode> {
+    for e in errors {
+        eprintln!("hearsay: {e}");
+    }
+    if args.json {
+        let summary = Summary {
+            add: AddSummary {
+                failed: errors
+                    .iter()
+                    .map(|e| Failure {
+                        path: e.path(),
+                        error: e.to_string(),
+                    })
+                    .collect(),
+                ..AddSummary::default()
+            },
+            seconds: 0.0,
+        };
+        outln!("{}", serde_json::to_string_pretty(&summary)?)?;
+    } else {
+        eprintln!(
+            "nothing to add: {} path{} could not be read; {} was not touched",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" },
+            args.db.db.display()
+        );
+    }
+    Ok(ExitCode::from(1))
 }
 
 fn print_summary(summary: &Summary, db: &DbArg) {

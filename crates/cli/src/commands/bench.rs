@@ -1,9 +1,10 @@
 //! `hearsay bench [CORPUS]`: speed of every analysis stage and of the whole
-//! analyzer on one thread and on all threads, peak memory and model loading time.
+//! analyzer on one thread and on all threads, peak memory and model loading time;
+//! with `--sizes`, how the cost of one document grows with its size.
 
 use super::{out, outln};
 use anyhow::{Context, bail};
-use hearsay_bench::{Corpus, Settings, bench, time_model_loading};
+use hearsay_bench::{Corpus, Settings, Shape, bench, scaling, time_model_loading};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,7 +21,12 @@ Examples:
 Stages run one document at a time, in order, as `hearsay analyze` runs them; each
 stage is timed on its own. Words are \\w+ runs (the attribution scorer's definition),
 MB are 10^6 bytes of UTF-8 text. On N threads, a stage's rates divide its measured
-time by N; the total is wall-clock time, including building and dropping analyses.")]
+time by N; the total is wall-clock time, including building and dropping analyses.
+
+With --sizes 1,2,4,8,16 it instead builds one document of each size from the corpus
+(the articles repeated, as paragraphs and as one unbroken line), analyzes each once on
+one thread and prints its CPU time per stage, CPU seconds per MB and peak memory
+(×doc: peak RSS above the loaded models, as a multiple of the document's size).")]
 pub struct Args {
     /// A folder of .txt articles (or one .txt file) to run over [default:
     /// $HEARSAY_SHARED/corpus/polnear/dev/text, HEARSAY_SHARED defaulting to ../shared].
@@ -33,9 +39,36 @@ pub struct Args {
     /// Threads for the parallel run (default: all cores); a one-thread run is always made.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
-    /// Print the report as JSON (schema `hearsay.bench/1`).
+    /// Measure one document of each of these sizes (MB, comma-separated) instead.
+    #[arg(long, value_name = "MB,...", value_delimiter = ',', value_parser = clap::value_parser!(u32).range(1..=1024))]
+    sizes: Vec<u32>,
+    /// With --sizes: the layouts to measure.
+    #[arg(long, value_enum, default_value = "both", requires = "sizes")]
+    shape: ShapeArg,
+    /// Print the report as JSON (schema `hearsay.bench/1`, or `hearsay.bench-sizes/1` with --sizes).
     #[arg(long)]
     json: bool,
+}
+
+/// Layouts of the sized documents.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum ShapeArg {
+    /// The articles as paragraphs separated by blank lines.
+    Paragraphs,
+    /// The articles on one line, single spaces only.
+    Line,
+    /// Both, paragraphs first.
+    Both,
+}
+
+impl ShapeArg {
+    fn shapes(self) -> &'static [Shape] {
+        match self {
+            ShapeArg::Paragraphs => &[Shape::Paragraphs],
+            ShapeArg::Line => &[Shape::Line],
+            ShapeArg::Both => &[Shape::Paragraphs, Shape::Line],
+        }
+    }
 }
 
 /// The PolNeAR dev texts of the shared corpus: `$HEARSAY_SHARED`, else `../shared`.
@@ -65,7 +98,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let (analyzer, loading) = time_model_loading();
     let analyzer = analyzer.context("loading the analyzer")?;
-    let corpus = Corpus::load(&corpus).context("reading the benchmark corpus")?;
+    let source = corpus;
+    let corpus = Corpus::load(&source).context("reading the benchmark corpus")?;
+    if !args.sizes.is_empty() {
+        if std::io::stderr().is_terminal() {
+            eprintln!(
+                "hearsay bench: documents of {} MB built from {} …",
+                args.sizes
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                source.display()
+            );
+        }
+        let report = scaling(&analyzer, &corpus, args.shape.shapes(), &args.sizes);
+        if args.json {
+            outln!("{}", serde_json::to_string_pretty(&report)?)?;
+        } else {
+            out!("{}", report.to_text())?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let all = match args.threads {
         Some(n) => usize::from(n),
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),

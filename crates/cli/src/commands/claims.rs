@@ -59,16 +59,17 @@ pub struct Args {
 /// A store error caused by the user's query becomes a usage error.
 pub fn usage_if_query(e: StoreError) -> anyhow::Error {
     match e {
-        StoreError::BadQuery { .. } | StoreError::NotFound(_) | StoreError::Ambiguous { .. } => {
-            UsageError(e.to_string()).into()
-        }
+        StoreError::BadQuery { .. }
+        | StoreError::FilterTooLong { .. }
+        | StoreError::NotFound(_)
+        | StoreError::Ambiguous { .. } => UsageError(e.to_string()).into(),
         e => e.into(),
     }
 }
 
 /// Run `hearsay claims`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.db.open_existing()?;
+    let store = args.db.open_read_only()?;
     let document = match &args.doc {
         Some(prefix) => Some(store.resolve(prefix).map_err(usage_if_query)?),
         None => None,

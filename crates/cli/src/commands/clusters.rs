@@ -63,7 +63,7 @@ impl From<StatusArg> for Status {
 
 /// Run `hearsay clusters`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.db.open_existing()?;
+    let store = args.db.open_read_only()?;
     let page = store
         .graph_clusters(&ClusterQuery {
             status: args.status.map(Status::from),

@@ -27,7 +27,7 @@ pub struct Args {
 
 /// Run `hearsay docs`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.db.open_existing()?;
+    let store = args.db.open_read_only()?;
     let docs = store
         .documents(&DocQuery {
             search: args.search.clone(),

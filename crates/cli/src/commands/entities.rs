@@ -32,7 +32,7 @@ pub struct Args {
 
 /// Run `hearsay entities`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.db.open_existing()?;
+    let store = args.db.open_read_only()?;
     let page = store
         .graph_entities(
             args.search.as_deref(),

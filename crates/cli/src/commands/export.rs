@@ -98,7 +98,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         since: args.since.clone(),
         cluster: args.cluster.clone(),
     };
-    let store = args.db.open_existing()?;
+    let store = args.db.open_read_only()?;
     let view = StoreSource(store.graph_view(&filter)?);
     let per = match args.misp_events {
         MispEvents::Cluster => EventPer::Cluster,

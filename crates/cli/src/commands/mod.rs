@@ -17,6 +17,7 @@ pub mod eval_language;
 pub mod eval_mentions;
 pub mod export;
 pub mod graph_text;
+pub mod migrate;
 pub mod outputs;
 pub mod resolve;
 pub mod serve;
@@ -29,7 +30,7 @@ pub mod train_language;
 pub mod train_words;
 
 use hearsay_read::{Input, InputFormat, ReadError, ReadOptions};
-use hearsay_store::SqliteStore;
+use hearsay_store::{DatabaseFile, SqliteStore, StoreError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -94,22 +95,56 @@ pub struct DbArg {
 }
 
 impl DbArg {
-    /// Open the database, creating it if needed.
+    /// Open the database for writing, creating it if needed (`add`).
     pub fn open_or_create(&self) -> anyhow::Result<SqliteStore> {
-        Ok(SqliteStore::open(&self.db)?)
+        opened(SqliteStore::open(&self.db))
     }
 
-    /// Open an existing database (a query of a database that is not there is a usage error).
+    /// Open an existing database for writing, migrating it if an older hearsay
+    /// wrote it (`resolve`, `migrate`).
     pub fn open_existing(&self) -> anyhow::Result<SqliteStore> {
-        if !self.db.exists() {
-            return Err(UsageError(format!(
+        self.must_exist()?;
+        self.open_or_create()
+    }
+
+    /// Open an existing database for reading only: nothing is created, migrated
+    /// or written (`docs`, `show`, `claims`, `clusters`, `entities`, `sources`,
+    /// `timeline`, `export`). A file an older hearsay wrote is refused with the
+    /// advice to run `hearsay migrate`.
+    pub fn open_read_only(&self) -> anyhow::Result<SqliteStore> {
+        self.must_exist()?;
+        opened(SqliteStore::open_read_only(&self.db))
+    }
+
+    fn must_exist(&self) -> anyhow::Result<()> {
+        match hearsay_store::inspect(&self.db) {
+            Ok(DatabaseFile::Missing | DatabaseFile::Empty) => Err(UsageError(format!(
                 "no database at {} (add documents with `hearsay add PATH --db {}`, or set --db / HEARSAY_DB)",
                 self.db.display(),
                 self.db.display()
             ))
-            .into());
+            .into()),
+            Ok(_) => Ok(()),
+            Err(e) => Err(open_error(e)),
         }
-        self.open_or_create()
+    }
+}
+
+/// A store, or the error of opening it: a path that is a folder, in a missing
+/// folder, another program's file or a file of another hearsay version is a
+/// usage mistake (exit code 2), told in one line.
+fn opened(store: Result<SqliteStore, StoreError>) -> anyhow::Result<SqliteStore> {
+    store.map_err(open_error)
+}
+
+fn open_error(e: StoreError) -> anyhow::Error {
+    match e {
+        StoreError::IsFolder { .. }
+        | StoreError::NoFolder { .. }
+        | StoreError::NotHearsay { .. }
+        | StoreError::OlderSchema { .. }
+        | StoreError::NewerSchema { .. } => UsageError(e.to_string()).into(),
+        e => e.into(),
     }
 }
 

@@ -54,7 +54,7 @@ fn usage(e: StoreError) -> anyhow::Error {
 
 /// Run `hearsay show`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.db.open_existing()?;
+    let store = args.db.open_read_only()?;
     let json = args.json || args.format == ShowFormat::Json;
     match store.find(&args.id).map_err(usage)? {
         GraphObject::Document(id) => {

@@ -30,7 +30,7 @@ pub struct Args {
 
 /// Run `hearsay sources`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.db.open_existing()?;
+    let store = args.db.open_read_only()?;
     let page = store
         .sources(
             args.search.as_deref(),

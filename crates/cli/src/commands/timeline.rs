@@ -27,7 +27,7 @@ pub struct Args {
 
 /// Run `hearsay timeline`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.db.open_existing()?;
+    let store = args.db.open_read_only()?;
     let found = store
         .timelines(&args.subject)
         .map_err(super::claims::usage_if_query)?;

@@ -198,7 +198,7 @@ fn executable(path: &str) -> Result<(), String> {
 }
 
 /// The subcommands that print only a summary, on standard error (unless `--json`).
-const SUMMARY_ONLY: [&str; 2] = ["add", "resolve"];
+const SUMMARY_ONLY: [&str; 3] = ["add", "resolve", "migrate"];
 
 /// True when the command reads the shared corpus.
 pub fn needs_corpus(text: &str) -> bool {

@@ -7,6 +7,7 @@ use crate::lexicon::{Lexicon, Role};
 use crate::words::Words;
 use aho_corasick::{Anchored, Input};
 use hearsay_core::{Analysis, EntityKind, EntityType, Span};
+use std::collections::{HashMap, HashSet};
 
 /// Where a candidate mention was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -467,6 +468,12 @@ fn is_connector(s: &str) -> bool {
 /// Organizations named by a head word: "Kookmin University", "Ministry of Defense",
 /// "Russian Pacific Fleet".
 pub(crate) fn organizations(w: &Words, lex: &Lexicon, out: &mut Vec<Cand>) {
+    // Where person candidates end (this adds organizations only).
+    let person_ends: HashSet<usize> = out
+        .iter()
+        .filter(|c| c.mtype == EntityType::Person)
+        .map(|c| c.words.end)
+        .collect();
     let mut i = 0;
     while i < w.len() {
         if !(w.is_cap(i) && w.is_alpha(i)) || is_function_word(w.lw(i)) {
@@ -492,7 +499,7 @@ pub(crate) fn organizations(w: &Words, lex: &Lexicon, out: &mut Vec<Cand>) {
         // Fox News", "Anderson Cooper and Fox News".
         if let Some(cut) = (run.start + 1..run.end)
             .rev()
-            .find(|&k| is_connector(w.lw(k)) && ends_person(out, k))
+            .find(|&k| is_connector(w.lw(k)) && person_ends.contains(&k))
         {
             run.start = cut + 1;
         }
@@ -520,13 +527,6 @@ pub(crate) fn organizations(w: &Words, lex: &Lexicon, out: &mut Vec<Cand>) {
     }
 }
 
-/// True when a person candidate ends right before word `k`.
-fn ends_person(found: &[Cand], k: usize) -> bool {
-    found
-        .iter()
-        .any(|c| c.mtype == EntityType::Person && c.words.end == k)
-}
-
 fn is_acronym(s: &str) -> bool {
     (2..=6).contains(&s.len())
         && s.bytes()
@@ -534,10 +534,38 @@ fn is_acronym(s: &str) -> bool {
         && s.bytes().any(|b| b.is_ascii_uppercase())
 }
 
+/// The dateline's place (a city, "VELMORA") and its wire in parentheses (a news
+/// outlet, "Northgate Wire", "CPS"), whatever the NER made of them.
+pub(crate) fn dateline(w: &Words, a: &Analysis, out: &mut Vec<Cand>) {
+    let Some(d) = &a.dateline else { return };
+    let parts = [
+        (Some(d.place), EntityType::Gpe, EntityKind::City),
+        (d.wire, EntityType::Org, EntityKind::NewsOutlet),
+    ];
+    for (span, mtype, kind) in parts {
+        let Some(span) = span else { continue };
+        let words = w.covering(span);
+        if words.is_empty() {
+            continue;
+        }
+        let mut c = Cand::new(w, words, Origin::Rule, mtype);
+        c.kind = kind;
+        c.priority = 5;
+        out.push(c);
+    }
+}
+
 /// Acronym definitions: "The Wall Street Journal (WSJ)", "the Ukrainian Intelligence
 /// (known as GUR)". Marks the name's candidate with its acronym (adding one for a
 /// capitalized run no finder took), and adds every use of a new acronym.
 pub(crate) fn acronyms(w: &Words, out: &mut Vec<Cand>) {
+    // Candidates by the word they end before; those this adds end at an earlier "(".
+    let mut ending: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (n, c) in out.iter().enumerate() {
+        if !c.words.is_empty() {
+            ending.entry(c.words.end).or_default().push(n);
+        }
+    }
     let mut defined: Vec<&str> = Vec::new();
     for i in 1..w.len() {
         if w.w(i) != "(" {
@@ -558,12 +586,11 @@ pub(crate) fn acronyms(w: &Words, out: &mut Vec<Cand>) {
         let acr = w.w(k);
         let name_end = i;
         // The longest candidate ending right before "(".
-        let best = out
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.words.end == name_end && !c.words.is_empty())
-            .max_by_key(|(_, c)| (c.words.len(), c.priority))
-            .map(|(n, _)| n);
+        let best = ending.get(&name_end).and_then(|ns| {
+            ns.iter()
+                .copied()
+                .max_by_key(|&n| (out[n].words.len(), out[n].priority))
+        });
         let mut start = name_end;
         while start > 0 && w.is_cap(start - 1) && w.is_alpha(start - 1) {
             start -= 1;
@@ -586,11 +613,18 @@ pub(crate) fn acronyms(w: &Words, out: &mut Vec<Cand>) {
             defined.push(acr);
         }
     }
+    // Every use of an acronym no candidate covers (a use added covers only its own word).
+    let covered: HashSet<usize> = out.iter().flat_map(|c| c.words.clone()).collect();
+    let wanted: HashSet<&str> = defined.iter().copied().collect();
+    let mut uses: HashMap<&str, Vec<usize>> = HashMap::new();
+    for i in 0..w.len() {
+        if wanted.contains(w.w(i)) && !covered.contains(&i) {
+            uses.entry(w.w(i)).or_default().push(i);
+        }
+    }
     for acr in defined {
-        for i in 0..w.len() {
-            if w.w(i) == acr && !out.iter().any(|c| c.words.contains(&i)) {
-                out.push(Cand::new(w, i..i + 1, Origin::Rule, EntityType::Org));
-            }
+        for &i in uses.get(acr).into_iter().flatten() {
+            out.push(Cand::new(w, i..i + 1, Origin::Rule, EntityType::Org));
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod candidates;
 mod cluster;
+mod outlets;
 mod reading;
 mod words_lists;
 
@@ -11,7 +12,8 @@ pub(crate) use words_lists::is_function_word;
 
 use crate::lexicon::Lexicon;
 use crate::words::Words;
-use hearsay_core::{Analysis, Entity, EntityType, Flag, Span};
+use hearsay_core::{Analysis, Entity, EntityKind, EntityType, Flag, Span};
+use std::collections::HashMap;
 
 /// What the entity finder yields for one document.
 pub(crate) struct Found {
@@ -28,6 +30,7 @@ pub(crate) fn find(w: &Words, a: &Analysis, lex: &Lexicon) -> Found {
     let mut cands = Vec::new();
     candidates::gazetteer(w, lex, &mut cands);
     candidates::ner(w, a, &mut cands);
+    candidates::dateline(w, a, &mut cands);
     candidates::persons(w, lex, &mut cands);
     candidates::organizations(w, lex, &mut cands);
     candidates::acronyms(w, &mut cands);
@@ -36,7 +39,26 @@ pub(crate) fn find(w: &Words, a: &Analysis, lex: &Lexicon) -> Found {
     reading::resolve(w, lex, &mut cands);
     reading::organizations_named_after_places(lex, &mut cands);
     let selected = select(w, cands);
-    cluster::cluster(w, lex, selected)
+    let mut found = cluster::cluster(w, lex, selected);
+    dateline_kinds(a, &mut found.entities);
+    outlets::refine(w, lex, &mut found.entities, &mut found.flags);
+    found
+}
+
+/// The wire of the dateline is a news outlet wherever else it is named, and
+/// its place a city unless it is known as more (a country, a region).
+fn dateline_kinds(a: &Analysis, entities: &mut [Entity]) {
+    let Some(d) = &a.dateline else { return };
+    let named_at = |e: &Entity, span: Span| e.mentions.iter().any(|m| span.contains(&m.span));
+    for e in entities {
+        if d.wire.is_some_and(|s| named_at(e, s)) {
+            e.etype = EntityType::Org;
+            e.kind = EntityKind::NewsOutlet;
+        } else if named_at(e, d.place) && e.etype != EntityType::Gpe {
+            e.etype = EntityType::Gpe;
+            e.kind = EntityKind::City;
+        }
+    }
 }
 
 /// A selected mention: a candidate and whether it sits inside another mention.
@@ -60,6 +82,8 @@ fn select(w: &Words, mut cands: Vec<Cand>) -> Vec<Selected> {
     });
     let mut owner: Vec<u32> = vec![u32::MAX; w.len()];
     let mut chosen: Vec<Selected> = Vec::new();
+    // The mentions nested in each chosen one.
+    let mut nested: HashMap<usize, Vec<usize>> = HashMap::new();
     for c in cands {
         let r = c.words.clone();
         let first = owner[r.start];
@@ -87,10 +111,11 @@ fn select(w: &Words, mut cands: Vec<Cand>) -> Vec<Selected> {
             )
             && outer.cand.span.contains(&c.span)
             && outer.cand.span != c.span
-            && !chosen
-                .iter()
-                .any(|s| s.parent == Some(first as usize) && s.cand.span.overlaps(&c.span));
+            && !nested
+                .get(&(first as usize))
+                .is_some_and(|kids| kids.iter().any(|&k| chosen[k].cand.span.overlaps(&c.span)));
         if nests {
+            nested.entry(first as usize).or_default().push(chosen.len());
             chosen.push(Selected {
                 cand: c,
                 parent: Some(first as usize),

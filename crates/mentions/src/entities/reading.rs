@@ -9,7 +9,9 @@ use super::candidates::{Cand, Origin, is_possessive};
 use super::words_lists::is_locative;
 use crate::lexicon::{Lexicon, Role};
 use crate::words::Words;
-use hearsay_core::{EntityKind, EntityType};
+use hearsay_core::{EntityKind, EntityType, Span};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 /// How a place name that is also a person's name is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +34,9 @@ struct Evidence {
 /// person candidate if no finder made one), a place reading drops the person
 /// candidates (adding a place candidate if none is left).
 pub(crate) fn resolve(w: &Words, lex: &Lexicon, cands: &mut Vec<Cand>) {
-    people_the_ner_missed(w, lex, cands);
+    // The candidates this adds are one-word rule persons, which the index leaves out.
+    let index = Index::new(w, cands);
+    people_the_ner_missed(w, lex, &index, cands);
     let mut targets: Vec<usize> = (0..cands.len())
         .filter(|&k| is_ambiguous_name(w, lex, &cands[k]))
         .collect();
@@ -41,20 +45,22 @@ pub(crate) fn resolve(w: &Words, lex: &Lexicon, cands: &mut Vec<Cand>) {
     if targets.is_empty() {
         return;
     }
+    let mut by_span: HashMap<Span, Vec<usize>> = HashMap::new();
+    for (j, c) in cands.iter().enumerate() {
+        by_span.entry(c.span).or_default().push(j);
+    }
     let mut drop = vec![false; cands.len()];
     let mut add = Vec::new();
     for k in targets {
         let c = &cands[k];
-        let here: Vec<usize> = (0..cands.len())
-            .filter(|&j| cands[j].span == c.span)
-            .collect();
+        let here = &by_span[&c.span];
         let is_person = |j: usize| cands[j].mtype == EntityType::Person;
         let ner_person = here
             .iter()
             .any(|&j| is_person(j) && cands[j].origin == Origin::Ner);
-        let reading = read(w, lex, cands, c, ner_person);
+        let reading = read(w, lex, &index, c, ner_person);
         let keep = |j: usize| (reading == Reading::Person) == is_person(j);
-        for &j in &here {
+        for &j in here {
             drop[j] |= !keep(j);
         }
         if !here.iter().any(|&j| keep(j)) {
@@ -76,16 +82,78 @@ pub(crate) fn resolve(w: &Words, lex: &Lexicon, cands: &mut Vec<Cand>) {
 /// A listed name no finder took ("Florence told reporters she …", where the NER
 /// saw neither a person nor a place) becomes a person when the evidence around
 /// it says so; with no evidence it stays unread.
-fn people_the_ner_missed(w: &Words, lex: &Lexicon, cands: &mut Vec<Cand>) {
-    let covered = |cands: &[Cand], k: usize| cands.iter().any(|c| c.words.contains(&k));
+fn people_the_ner_missed(w: &Words, lex: &Lexicon, index: &Index, cands: &mut Vec<Cand>) {
+    // A candidate added here covers only its own word, which the loop has passed.
+    let covered: HashSet<usize> = cands.iter().flat_map(|c| c.words.clone()).collect();
     for k in 0..w.len() {
-        if !w.is_cap(k) || !lex.ambiguous.contains(w.w(k)) || covered(cands, k) {
+        if !w.is_cap(k) || !lex.ambiguous.contains(w.w(k)) || covered.contains(&k) {
             continue;
         }
         let c = Cand::new(w, k..k + 1, Origin::Rule, EntityType::Person);
-        let e = evidence(w, lex, cands, &c);
+        let e = evidence(w, lex, index, &c);
         if e.person > e.place {
             cands.push(c);
+        }
+    }
+}
+
+/// What [`evidence`] looks up among the candidates, indexed once so that a
+/// look-up does not pass over every candidate of the document (which made
+/// reading quadratic in the document's length).
+struct Index<'w> {
+    /// Person candidates of more than one word, by their first and by their last word.
+    people_by_word: HashMap<&'w str, Vec<Range<usize>>>,
+    /// First words of the place candidates that are not part of a longer person's name.
+    places_starting: HashSet<usize>,
+    /// Ends (exclusive) of those place candidates.
+    places_ending: HashSet<usize>,
+}
+
+impl<'w> Index<'w> {
+    fn new(w: &'w Words, cands: &[Cand]) -> Self {
+        let people: Vec<&Cand> = cands
+            .iter()
+            .filter(|c| c.mtype == EntityType::Person)
+            .collect();
+        let mut people_by_word: HashMap<&str, Vec<Range<usize>>> = HashMap::new();
+        let mut people_over: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
+        for p in &people {
+            for k in p.words.clone() {
+                people_over.entry(k).or_default().push(p.words.clone());
+            }
+            if p.words.len() > 1 {
+                let (first, last) = (w.w(p.words.start), w.w(p.words.end - 1));
+                people_by_word
+                    .entry(first)
+                    .or_default()
+                    .push(p.words.clone());
+                if last != first {
+                    people_by_word
+                        .entry(last)
+                        .or_default()
+                        .push(p.words.clone());
+                }
+            }
+        }
+        let in_person = |o: &Cand| {
+            people_over.get(&o.words.start).is_some_and(|ps| {
+                ps.iter().any(|p| {
+                    p.len() > o.words.len() && p.start <= o.words.start && o.words.end <= p.end
+                })
+            })
+        };
+        let places: Vec<&Cand> = cands
+            .iter()
+            .filter(|o| {
+                o.origin == Origin::Gazetteer
+                    && matches!(o.mtype, EntityType::Gpe | EntityType::Loc)
+                    && !in_person(o)
+            })
+            .collect();
+        Index {
+            people_by_word,
+            places_starting: places.iter().map(|o| o.words.start).collect(),
+            places_ending: places.iter().map(|o| o.words.end).collect(),
         }
     }
 }
@@ -94,7 +162,7 @@ fn people_the_ner_missed(w: &Words, lex: &Lexicon, cands: &mut Vec<Cand>) {
 /// the institution named after it ("Cleveland beat Golden State"): its gazetteer
 /// candidate is dropped, so the NER's organization stands.
 pub(crate) fn organizations_named_after_places(lex: &Lexicon, cands: &mut Vec<Cand>) {
-    let orgs: Vec<hearsay_core::Span> = cands
+    let orgs: HashSet<Span> = cands
         .iter()
         .filter(|c| c.origin == Origin::Ner && c.mtype == EntityType::Org)
         .map(|c| c.span)
@@ -133,8 +201,8 @@ fn is_ambiguous_name(w: &Words, lex: &Lexicon, c: &Cand) -> bool {
 
 /// The reading of the ambiguous candidate `c`: the side with more evidence, else
 /// the NER's label (a PERSON span is a person, anything else the place).
-fn read(w: &Words, lex: &Lexicon, cands: &[Cand], c: &Cand, ner_person: bool) -> Reading {
-    let e = evidence(w, lex, cands, c);
+fn read(w: &Words, lex: &Lexicon, index: &Index, c: &Cand, ner_person: bool) -> Reading {
+    let e = evidence(w, lex, index, c);
     if e.person > e.place {
         Reading::Person
     } else if e.place > e.person || !ner_person {
@@ -144,7 +212,7 @@ fn read(w: &Words, lex: &Lexicon, cands: &[Cand], c: &Cand, ner_person: bool) ->
     }
 }
 
-fn evidence(w: &Words, lex: &Lexicon, cands: &[Cand], c: &Cand) -> Evidence {
+fn evidence(w: &Words, lex: &Lexicon, index: &Index, c: &Cand) -> Evidence {
     let i = c.words.start;
     let end = c.words.end;
     let word = w.w(i);
@@ -160,17 +228,15 @@ fn evidence(w: &Words, lex: &Lexicon, cands: &[Cand], c: &Cand) -> Evidence {
         }
     }
     // A person of that name elsewhere in the document ("Jim Jordan … Jordan said").
-    let known = cands.iter().any(|o| {
-        o.mtype == EntityType::Person
-            && o.words.len() > 1
-            && !o.words.contains(&i)
-            && (w.w(o.words.end - 1) == word || w.w(o.words.start) == word)
-    });
+    let known = index
+        .people_by_word
+        .get(word)
+        .is_some_and(|ps| ps.iter().any(|p| !p.contains(&i)));
     if known {
         e.person += 1;
     }
     // Coordinated with another place: "Egypt and Jordan", "Jordan, Syria and Iraq".
-    if coordinated_with_place(w, cands, c) {
+    if coordinated_with_place(w, index, c) {
         e.place += 2;
     }
     // What it owns: "Jordan's government", "Jordan's king".
@@ -292,25 +358,11 @@ fn window_agreement(w: &Words, start: usize, end: usize) -> Option<Reading> {
 
 /// True when another place name sits next to `c` across "and", "or" or a comma
 /// ("Libya, Chad and Niger"), and is not part of a person's name ("Chad Smith").
-fn coordinated_with_place(w: &Words, cands: &[Cand], c: &Cand) -> bool {
-    let in_person = |o: &Cand| {
-        cands.iter().any(|p| {
-            p.mtype == EntityType::Person
-                && p.words.len() > o.words.len()
-                && p.words.start <= o.words.start
-                && o.words.end <= p.words.end
-        })
-    };
-    let is_place = |o: &Cand| {
-        o.origin == Origin::Gazetteer
-            && matches!(o.mtype, EntityType::Gpe | EntityType::Loc)
-            && !in_person(o)
-    };
+fn coordinated_with_place(w: &Words, index: &Index, c: &Cand) -> bool {
     let joins = |k: usize| matches!(w.lw_at(k), "and" | "or" | "," | "&");
     let (i, end) = (c.words.start, c.words.end);
-    cands.iter().filter(|o| is_place(o)).any(|o| {
-        (i >= 2 && o.words.end == i - 1 && joins(i - 1)) || (o.words.start == end + 1 && joins(end))
-    })
+    (i >= 2 && index.places_ending.contains(&(i - 1)) && joins(i - 1))
+        || (index.places_starting.contains(&(end + 1)) && joins(end))
 }
 
 /// Nouns a state owns: "Jordan's government", "Chad's capital".

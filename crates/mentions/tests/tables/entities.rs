@@ -426,6 +426,43 @@ const CASES: &[(&str, &str, &str, T, K)] = &[
         K::NewsOutlet,
     ),
     ("The BBC reported it.", "BBC", "BBC", T::Org, K::NewsOutlet),
+    // Outlets by their head word, their medium, a describing noun; "The" in the name.
+    (
+        "The Velm Courier reported it on Monday.",
+        "Velm Courier",
+        "The Velm Courier",
+        T::Org,
+        K::NewsOutlet,
+    ),
+    (
+        "She told Radio Tessel on Monday that it rained.",
+        "Radio Tessel",
+        "Radio Tessel",
+        T::Org,
+        K::NewsOutlet,
+    ),
+    (
+        "It was first reported by the independent news site Corvane on Monday.",
+        "Corvane",
+        "Corvane",
+        T::Org,
+        K::NewsOutlet,
+    ),
+    // A dateline: its place is a city, its wire an outlet.
+    (
+        "Storm\n\nBRAVOS, June 4 (Coast Wire) — It rained.",
+        "Coast Wire",
+        "Coast Wire",
+        T::Org,
+        K::NewsOutlet,
+    ),
+    (
+        "Storm\n\nBRAVOS, June 4 (Coast Wire) — It rained.",
+        "BRAVOS",
+        "BRAVOS",
+        T::Gpe,
+        K::City,
+    ),
     (
         "Yonhap reported it.",
         "Yonhap",

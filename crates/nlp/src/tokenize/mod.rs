@@ -15,11 +15,14 @@
 //! assert_eq!(seg.sentences, [0..6, 6..13]);
 //! ```
 
+mod layout;
 mod lexicon;
 mod scanner;
 mod sentences;
 
-use hearsay_core::{Analysis, Sentence, Span, Stage, Token};
+pub use layout::{DatelineTokens, Layout};
+
+use hearsay_core::{Analysis, Dateline, Sentence, Span, Stage, Token};
 use std::ops::Range;
 
 /// Tokens and sentences of one text.
@@ -29,22 +32,28 @@ pub struct Segmentation {
     pub tokens: Vec<Span>,
     /// Sentences as ranges of token indices, in order, covering every token.
     pub sentences: Vec<Range<usize>>,
+    /// The byline and the dateline at the top of the text.
+    pub layout: Layout,
 }
 
 /// Tokenize `text` and split it into sentences.
 pub fn segment(text: &str) -> Segmentation {
     let mut raw = Vec::with_capacity(text.len() / 5 + 1);
     scanner::scan(text, &mut raw);
+    let layout = layout::find(text, &raw);
     let mut sentences = Vec::with_capacity(raw.len() / 20 + 1);
-    sentences::split(text, &raw, &mut sentences);
+    let dateline_end = layout.dateline.as_ref().map(|d| d.all.end);
+    sentences::split(text, &raw, dateline_end, &mut sentences);
     Segmentation {
         tokens: raw.iter().map(|t| t.span).collect(),
         sentences,
+        layout,
     }
 }
 
 /// The tokenizer stage: writes [`Analysis::sentences`] and [`Analysis::tokens`]
-/// (spans only; the tagger and parser fill in the rest).
+/// (spans only; the tagger and parser fill in the rest), [`Analysis::dateline`]
+/// and [`Analysis::byline`].
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TokenizerStage;
 
@@ -66,6 +75,15 @@ impl Stage for TokenizerStage {
                 deprel: String::new(),
             })
             .collect();
+        let cover = |r: &Range<usize>| seg.tokens[r.start].cover(&seg.tokens[r.end - 1]);
+        analysis.dateline = seg.layout.dateline.as_ref().map(|d| Dateline {
+            span: cover(&d.all),
+            place: cover(&d.place),
+            region: d.region.as_ref().map(cover),
+            date: d.date.as_ref().map(cover),
+            wire: d.wire.as_ref().map(cover),
+        });
+        analysis.byline = seg.layout.byline.as_ref().map(cover);
         analysis.sentences = seg
             .sentences
             .into_iter()

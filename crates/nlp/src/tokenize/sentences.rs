@@ -1,9 +1,32 @@
 //! Sentence splitting over scanned tokens: a sentence ends after final
 //! punctuation (taking closing quotes and brackets with it) and at every
-//! paragraph break, so a headline without a final period is its own sentence.
+//! paragraph break, so a headline without a final period is its own sentence;
+//! a dateline (`VELMORA, March 16 (Northgate Wire) —`) is a sentence of its own.
+//! A run of more than [`MAX_TOKENS`] tokens without an end is cut (after a
+//! comma, semicolon, colon or dash where there is one): every later stage
+//! works sentence by sentence, and some of it grows with the square of a
+//! sentence's length.
 
 use super::scanner::{Kind, RawToken};
 use std::ops::Range;
+
+/// Longest sentence, in tokens. News sentences stay far below (the longest in
+/// the PolNeAR texts has about 150).
+pub const MAX_TOKENS: usize = 256;
+
+/// Where to cut a sentence that reached [`MAX_TOKENS`] at token `i`: after the
+/// last clause punctuation in its second half, else at `i`.
+fn cut(text: &str, tokens: &[RawToken], start: usize, i: usize) -> usize {
+    (start + MAX_TOKENS / 2..i)
+        .rev()
+        .find(|&k| {
+            matches!(
+                tokens[k - 1].span.text(text),
+                "," | ";" | ":" | "—" | "–" | "-"
+            )
+        })
+        .unwrap_or(i)
+}
 
 /// Closing quotes and brackets that stay with the sentence they close.
 fn is_closer(tok: &str) -> bool {
@@ -13,11 +36,26 @@ fn is_closer(tok: &str) -> bool {
     )
 }
 
-/// Split `tokens` (scanned from `text`) into sentences, as token index ranges.
-pub(crate) fn split(text: &str, tokens: &[RawToken], out: &mut Vec<Range<usize>>) {
+/// Split `tokens` (scanned from `text`) into sentences, as token index ranges;
+/// `dateline_end` is the token after a dateline's dash.
+pub(crate) fn split(
+    text: &str,
+    tokens: &[RawToken],
+    dateline_end: Option<usize>,
+    out: &mut Vec<Range<usize>>,
+) {
     let mut start = 0;
     let mut i = 0;
     while i < tokens.len() {
+        if i > start && Some(i) == dateline_end {
+            out.push(start..i);
+            start = i;
+        }
+        if i - start >= MAX_TOKENS {
+            let at = cut(text, tokens, start, i);
+            out.push(start..at);
+            start = at;
+        }
         // A paragraph break ends a sentence, unless the paragraph ends with a colon
         // introducing what follows ("He said:" and the quote).
         if i > start && tokens[i].newlines >= 2 && tokens[i - 1].span.text(text) != ":" {
@@ -26,7 +64,7 @@ pub(crate) fn split(text: &str, tokens: &[RawToken], out: &mut Vec<Range<usize>>
         }
         if tokens[i].kind == Kind::Final {
             let mut j = i + 1;
-            while j < tokens.len() && tokens[j].newlines < 2 {
+            while j < tokens.len() && j - start < MAX_TOKENS && tokens[j].newlines < 2 {
                 let t = &tokens[j];
                 let glued = t.span.start == tokens[j - 1].span.end;
                 let s = t.span.text(text);

@@ -207,3 +207,102 @@ fn empty_and_odd_inputs() {
     assert_eq!(toks("a'"), ["a", "'"]);
     assert_eq!(toks("'"), ["'"]);
 }
+
+/// The texts of a layout's parts: dateline (place, region, date, wire) and byline.
+fn layout(text: &str) -> (Option<[Option<&str>; 5]>, Option<&str>) {
+    let seg = segment(text);
+    let cover =
+        |r: &std::ops::Range<usize>| seg.tokens[r.start].cover(&seg.tokens[r.end - 1]).text(text);
+    let d = seg.layout.dateline.as_ref().map(|d| {
+        [
+            Some(cover(&d.all)),
+            Some(cover(&d.place)),
+            d.region.as_ref().map(cover),
+            d.date.as_ref().map(cover),
+            d.wire.as_ref().map(cover),
+        ]
+    });
+    (d, seg.layout.byline.as_ref().map(cover))
+}
+
+#[test]
+fn datelines_are_found_with_their_parts() {
+    let text = "Floods hit the valley\n\nBy Ann Lee\n\nBRAVOS, June 4 (Coast Wire) — Rivers rose, officials said.";
+    assert_eq!(
+        layout(text),
+        (
+            Some([
+                Some("BRAVOS, June 4 (Coast Wire) —"),
+                Some("BRAVOS"),
+                None,
+                Some("June 4"),
+                Some("Coast Wire")
+            ]),
+            Some("By Ann Lee")
+        )
+    );
+    let (d, _) = layout("Title\n\nSAN MARO, Velia, 12 Oct (VNS) -- It rained.");
+    assert_eq!(
+        d,
+        Some([
+            Some("SAN MARO, Velia, 12 Oct (VNS) --"),
+            Some("SAN MARO"),
+            Some("Velia"),
+            Some("12 Oct"),
+            Some("VNS")
+        ])
+    );
+    let (d, _) = layout("Title\n\nTORVIK, N.D., Sept. 3 — It rained.");
+    assert_eq!(d.unwrap()[2..4], [Some("N.D."), Some("Sept. 3")]);
+    let (d, _) = layout("Title\n\nTORVIK — It rained.");
+    assert_eq!(d.unwrap()[1], Some("TORVIK"));
+}
+
+#[test]
+fn a_dateline_is_its_own_sentence() {
+    assert_eq!(
+        sents("Title\n\nTORVIK, May 2 (AP) — Two men were hurt, police said."),
+        [
+            "Title",
+            "TORVIK, May 2 (AP) —",
+            "Two men were hurt, police said."
+        ]
+    );
+}
+
+#[test]
+fn no_dateline_in_body_text_or_headers() {
+    // A capitalized header deep in the text, and a dash in an ordinary first line.
+    let text = "Title\n\nThe council met on Monday and argued for hours about the budget again.\n\nTORVIK — It rained.";
+    assert_eq!(layout(text).0, None);
+    assert_eq!(layout("Title\n\nRain — and more rain.").0, None);
+    assert_eq!(
+        layout("Title\n\nTORVIK TOWN HALL HAS A NEW ROOF — Yes.").0,
+        None
+    );
+    assert_eq!(layout("Title\n\nTORVIK —\nIt rained.").0, None);
+}
+
+#[test]
+fn run_on_text_is_cut_into_bounded_sentences() {
+    use super::sentences::MAX_TOKENS;
+    for text in [
+        "the officials said that ".repeat(2_000),
+        format!("{}.", "a, b ".repeat(1_000)),
+        format!("Done.{}", "”".repeat(5_000)),
+    ] {
+        let seg = segment(&text);
+        assert!(
+            seg.sentences.iter().all(|s| s.len() <= MAX_TOKENS),
+            "{}",
+            &text[..20]
+        );
+        assert_eq!(seg.sentences.first().map(|s| s.start), Some(0));
+        assert!(seg.sentences.windows(2).all(|p| p[0].end == p[1].start));
+        assert_eq!(seg.sentences.last().map(|s| s.end), Some(seg.tokens.len()));
+    }
+    // A long run breaks after a comma where there is one.
+    let text = "a, b ".repeat(1_000);
+    let seg = segment(&text);
+    assert_eq!(seg.tokens[seg.sentences[0].end - 1].text(&text), ",");
+}

@@ -29,7 +29,7 @@ fn hearsay_whole_page(html: &str) -> String {
 }
 
 fn hearsay(html: &str) -> String {
-    hearsay_read::html::extract(html).text
+    hearsay_read::html::extract(html).map(|p| p.text).unwrap_or_default()
 }
 
 fn main() {

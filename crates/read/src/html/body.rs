@@ -90,7 +90,7 @@ pub fn to_text(document: &Document, meta: &Meta) -> String {
 pub fn paragraphs(document: &Document) -> Vec<String> {
     let mut w = Writer::default();
     let root = document.body().unwrap_or_else(|| document.root());
-    w.walk(&root, false);
+    w.walk(&root);
     w.flush();
     w.paragraphs
 }
@@ -105,35 +105,56 @@ struct Writer {
     pending_br: bool,
 }
 
+/// One step of the depth-first walk: a node to visit, or the end of a block.
+enum Step<'a> {
+    Visit(NodeRef<'a>, bool),
+    EndBlock,
+}
+
 impl Writer {
-    fn walk(&mut self, node: &NodeRef, in_link: bool) {
-        for child in node.children_it(false) {
-            if child.is_text() {
-                self.text(&child.text(), in_link);
-            } else if child.is_element() {
-                let name = child
-                    .node_name()
-                    .map(|n| n.to_ascii_lowercase())
-                    .unwrap_or_default();
-                if SKIP.contains(&name.as_str()) || hidden(&child) {
+    /// Visit the children of `root` in document order. The walk keeps its own
+    /// stack, so that a page nested ten thousand elements deep cannot overflow
+    /// the thread's stack.
+    fn walk(&mut self, root: &NodeRef) {
+        let mut stack: Vec<Step> = Vec::new();
+        push_children(&mut stack, root, false);
+        while let Some(step) = stack.pop() {
+            let (node, in_link) = match step {
+                Step::Visit(node, in_link) => (node, in_link),
+                Step::EndBlock => {
+                    self.flush();
                     continue;
                 }
-                match name.as_str() {
-                    "br" => self.br(),
-                    "img" => {}
-                    "pre" => {
-                        self.flush();
-                        self.verbatim(&child.text());
-                        self.flush();
-                    }
-                    _ if BLOCK.contains(&name.as_str()) => {
-                        self.flush();
-                        self.walk(&child, in_link);
-                        self.flush();
-                    }
-                    "a" => self.walk(&child, true),
-                    _ => self.walk(&child, in_link),
+            };
+            if node.is_text() {
+                self.text(&node.text(), in_link);
+                continue;
+            }
+            if !node.is_element() {
+                continue;
+            }
+            let name = node
+                .node_name()
+                .map(|n| n.to_ascii_lowercase())
+                .unwrap_or_default();
+            if SKIP.contains(&name.as_str()) || hidden(&node) {
+                continue;
+            }
+            match name.as_str() {
+                "br" => self.br(),
+                "img" => {}
+                "pre" => {
+                    self.flush();
+                    self.verbatim(&node.text());
+                    self.flush();
                 }
+                _ if BLOCK.contains(&name.as_str()) => {
+                    self.flush();
+                    stack.push(Step::EndBlock);
+                    push_children(&mut stack, &node, in_link);
+                }
+                "a" => push_children(&mut stack, &node, true),
+                _ => push_children(&mut stack, &node, in_link),
             }
         }
     }
@@ -206,6 +227,11 @@ impl Writer {
         self.text_chars = 0;
         self.link_chars = 0;
     }
+}
+
+/// Push the children of `node` so that the first is popped first.
+fn push_children<'a>(stack: &mut Vec<Step<'a>>, node: &NodeRef<'a>, in_link: bool) {
+    stack.extend(node.children_it(true).map(|c| Step::Visit(c, in_link)));
 }
 
 /// `hidden`, `aria-hidden="true"` or an inline `display:none`.

@@ -215,16 +215,29 @@ fn json_ld_objects(doc: &Document) -> Vec<Value> {
     out
 }
 
+/// Objects of `value` in document order: arrays are opened and `@graph`
+/// members come before the object holding them (an explicit stack, no recursion).
 fn flatten(value: Value, out: &mut Vec<Value>) {
-    match value {
-        Value::Array(items) => items.into_iter().for_each(|v| flatten(v, out)),
-        Value::Object(mut map) => {
-            if let Some(graph) = map.remove("@graph") {
-                flatten(graph, out);
+    enum Step {
+        Open(Value),
+        Push(Value),
+    }
+    let mut stack = vec![Step::Open(value)];
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Push(object) => out.push(object),
+            Step::Open(Value::Array(items)) => {
+                stack.extend(items.into_iter().rev().map(Step::Open))
             }
-            out.push(Value::Object(map));
+            Step::Open(Value::Object(mut map)) => {
+                let graph = map.remove("@graph");
+                stack.push(Step::Push(Value::Object(map)));
+                if let Some(graph) = graph {
+                    stack.push(Step::Open(graph));
+                }
+            }
+            Step::Open(_) => {}
         }
-        _ => {}
     }
 }
 

@@ -7,7 +7,8 @@
 //! found, the whole `<body>` goes through the same conversion; when the
 //! extractor ran blocks together (it does on short pages), the page's own
 //! paragraphs that lie within its selection are used. Why this
-//! combination, and how it scores, is in `docs/QUALITY.md`.
+//! combination, and how it scores, is in `docs/QUALITY.md`. A page nested
+//! deeper than [`depth::MAX_DEPTH`] elements is refused before it is parsed.
 //!
 //! ```
 //! let page = hearsay_read::html::extract(r#"<html><head>
@@ -16,7 +17,7 @@
 //!   <body><nav><a href="/">Home</a> <a href="/w">World</a></nav>
 //!   <article><h1>Rain in Kyiv</h1><p>It rained in Kyiv on Monday, officials said,
 //!   and more rain is expected later in the week across the north of the country.</p>
-//!   <p>The weather service said the rain would ease by Friday.</p></article></body></html>"#);
+//!   <p>The weather service said the rain would ease by Friday.</p></article></body></html>"#).unwrap();
 //! assert_eq!(page.meta.title.as_deref(), Some("Rain in Kyiv"));
 //! assert_eq!(page.meta.outlet.as_deref(), Some("Example News"));
 //! assert!(page.text.starts_with("It rained in Kyiv"));
@@ -24,6 +25,7 @@
 //! ```
 
 pub mod body;
+pub mod depth;
 pub mod meta;
 
 pub use meta::Meta;
@@ -37,9 +39,32 @@ pub struct Page {
     pub meta: Meta,
 }
 
-/// Extract the article text and metadata of an HTML page.
-pub fn extract(html: &str) -> Page {
+/// A page nested too deeply to be an article (see [`depth`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("HTML nested more than {limit} elements deep")]
+pub struct TooDeep {
+    /// The limit, [`depth::MAX_DEPTH`].
+    pub limit: usize,
+}
+
+/// Extract the article text and metadata of an HTML page, or refuse a page
+/// nested more than [`depth::MAX_DEPTH`] elements deep.
+///
+/// ```
+/// let deep = format!("<body>{}<p>x</p></body>", "<div>".repeat(5_000));
+/// assert!(hearsay_read::html::extract(&deep).is_err());
+/// ```
+pub fn extract(html: &str) -> Result<Page, TooDeep> {
+    let too_deep = TooDeep {
+        limit: depth::MAX_DEPTH,
+    };
+    if depth::estimate(html, depth::MAX_DEPTH) > depth::MAX_DEPTH {
+        return Err(too_deep);
+    }
     let document = dom_query::Document::from(html);
+    if depth::tree(&document) > depth::MAX_DEPTH {
+        return Err(too_deep);
+    }
     let meta = meta::read(&document);
     let whole = body::paragraphs(&document);
     let selected = rs_trafilatura::extract_with_options(
@@ -58,10 +83,10 @@ pub fn extract(html: &str) -> Page {
         Some(selected) => selected,
         None => whole,
     };
-    Page {
+    Ok(Page {
         text: body::clean(paragraphs, &meta).join("\n\n"),
         meta,
-    }
+    })
 }
 
 fn words(paragraphs: &[String]) -> impl Iterator<Item = &str> {
