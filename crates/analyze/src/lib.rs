@@ -1,14 +1,23 @@
 //! The analysis pipeline: a pure function from [`Document`] to [`Analysis`].
 //!
-//! The [`Analyzer`] holds the stages (language, mentions, attributions) with
-//! their models, loaded once; [`Analyzer::analyze`] takes `&self` and can run
-//! on all cores at once, one document per task.
+//! The [`Analyzer`] holds the stages (language identification, the English
+//! language models, mentions, attributions) with their models, loaded once;
+//! [`Analyzer::analyze`] takes `&self` and can run on all cores at once, one
+//! document per task. A document that is not in English keeps its language and
+//! an `unsupported_language` flag, and nothing else: the English models would
+//! invent claims in it.
 //!
 //! ```
 //! let analyzer = hearsay_analyze::Analyzer::new().unwrap();
 //! let a = analyzer.analyze(hearsay_core::Document::new("Officials said it rained."));
 //! assert_eq!(a.document.text, "Officials said it rained.");
 //! assert_eq!(a.analyzer, analyzer.version());
+//!
+//! let de = analyzer.analyze(hearsay_core::Document::new(
+//!     "Die Regierung bestätigte am Dienstag, dass drei weitere Frachtschiffe festgehalten werden.",
+//! ));
+//! assert_eq!(de.document.language.as_deref(), Some("de"));
+//! assert!(de.unsupported_language() && de.attributions.is_empty() && de.tokens.is_empty());
 //! ```
 
 use hearsay_core::{Analysis, Document, Stage};
@@ -32,9 +41,10 @@ pub struct Analyzer {
 }
 
 impl Analyzer {
-    /// The full pipeline with the models shipped in the binary. The language
-    /// models and the mention and attribution data load on two threads, so
-    /// start-up takes about as long as the larger half.
+    /// The full pipeline with the models shipped in the binary: language
+    /// identification first, then the English stages. The language models and
+    /// the mention and attribution data load on two threads, so start-up takes
+    /// about as long as the larger half.
     pub fn new() -> Result<Self, AnalyzerError> {
         let (language, rest) = std::thread::scope(|s| {
             let rest = s.spawn(|| {
@@ -49,7 +59,8 @@ impl Analyzer {
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
             )
         });
-        let mut stages = language.map_err(|e| AnalyzerError::Models(e.to_string()))?;
+        let mut stages: Vec<Box<dyn Stage>> = vec![Box::new(hearsay_langid::LanguageStage)];
+        stages.extend(language.map_err(|e| AnalyzerError::Models(e.to_string()))?);
         stages.extend(rest);
         Ok(Self::from_stages(stages))
     }
@@ -73,11 +84,15 @@ impl Analyzer {
         &self.version
     }
 
-    /// Analyze one document.
+    /// Analyze one document. A stage that flags it `unsupported_language`
+    /// ends the pipeline: the stages after it read English only.
     pub fn analyze(&self, document: Document) -> Analysis {
         let mut analysis = Analysis::empty(document, self.version.clone());
         for stage in &self.stages {
             stage.annotate(&mut analysis);
+            if analysis.unsupported_language() {
+                break;
+            }
         }
         analysis
     }
@@ -131,6 +146,24 @@ mod tests {
         let notes: Vec<&str> = a.flags.iter().map(|f| f.note.as_str()).collect();
         assert_eq!(notes, ["one", "two"]);
         assert_eq!(a.analyzer, analyzer.version());
+    }
+
+    #[test]
+    fn a_foreign_document_ends_the_pipeline() {
+        let analyzer = Analyzer::from_stages(vec![
+            Box::new(hearsay_langid::LanguageStage),
+            Box::new(Tagged("english", "")),
+        ]);
+        let ru = analyzer.analyze(Document::new(
+            "Министр сказал, что переговоры продолжатся на следующей неделе.",
+        ));
+        let kinds: Vec<_> = ru.flags.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, [hearsay_core::FlagKind::UnsupportedLanguage]);
+        let en = analyzer.analyze(Document::new(
+            "The minister said on Monday that the talks would resume next week in Geneva, officials said.",
+        ));
+        let notes: Vec<&str> = en.flags.iter().map(|f| f.note.as_str()).collect();
+        assert!(notes.contains(&"english"), "{notes:?}");
     }
 
     #[test]

@@ -19,6 +19,11 @@ pub enum FlagKind {
     UnresolvedSource,
     /// Text that could not be decoded and was replaced.
     DecodingReplaced,
+    /// Written in a language the analyzer does not read: the document keeps its
+    /// metadata and language, and gets no entities, attributions or claims.
+    UnsupportedLanguage,
+    /// Too short or too mixed to tell its language surely; analyzed as English.
+    UncertainLanguage,
 }
 
 /// Something an analyst should look at: a name variant, numbers that differ.
@@ -93,6 +98,14 @@ impl Analysis {
     /// The text every span points into.
     pub fn text(&self) -> &str {
         &self.document.text
+    }
+
+    /// True when a stage flagged the document [`FlagKind::UnsupportedLanguage`]:
+    /// the English stages must not read it.
+    pub fn unsupported_language(&self) -> bool {
+        self.flags
+            .iter()
+            .any(|f| f.kind == FlagKind::UnsupportedLanguage)
     }
 
     /// The entity with this id.

@@ -42,7 +42,7 @@ impl fmt::Display for DocId {
 ///
 /// Readers fill the metadata they can find; the analyzer only needs `text`
 /// (and uses `published` to anchor relative dates).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// SHA-256 of `text`.
     pub id: DocId,
@@ -58,8 +58,13 @@ pub struct Document {
     pub published: Option<String>,
     /// Where it was read from (file path, `-` for standard input, `FILE:LINE` for JSONL).
     pub path: Option<String>,
-    /// ISO 639-1 language code when known.
+    /// ISO 639-1 language code. Readers fill in what the page or feed declares
+    /// (HTML `lang`, JSONL `language`), a hint that is often wrong; the analyzer
+    /// replaces it with the language identified from the text.
     pub language: Option<String>,
+    /// The analyzer's confidence in `language`, in [0, 1]; `None` until the text
+    /// has been identified (and for a text without letters).
+    pub language_confidence: Option<f32>,
     /// The text every span points into.
     pub text: String,
 }
@@ -77,6 +82,7 @@ impl Document {
             published: None,
             path: None,
             language: None,
+            language_confidence: None,
             text,
         }
     }

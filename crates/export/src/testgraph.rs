@@ -14,6 +14,7 @@ fn document(id: &str, file: &str, outlet: &str, published: &str) -> GraphDocumen
         title: Some(format!("Troops at the base ({file})")),
         outlet: Some(outlet.into()),
         published: Some(published.into()),
+        language: Some("en".into()),
     }
 }
 

@@ -54,7 +54,7 @@ pub struct AnalysisJson {
 }
 
 /// Document metadata.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentJson {
     /// SHA-256 of the text (64 hex digits).
     pub id: String,
@@ -70,6 +70,11 @@ pub struct DocumentJson {
     pub published: Option<String>,
     /// Where it was read from.
     pub path: Option<String>,
+    /// ISO 639-1 code of the language identified from the text (what the page
+    /// declared, when the text has no letters).
+    pub language: Option<String>,
+    /// Confidence in `language`, in [0, 1]; null when it was not identified.
+    pub language_confidence: Option<f32>,
 }
 
 /// A sentence's extent.
@@ -299,6 +304,8 @@ pub fn from_analysis(a: &Analysis) -> AnalysisJson {
             url: d.url.clone(),
             published: d.published.clone(),
             path: d.path.clone(),
+            language: d.language.clone(),
+            language_confidence: d.language_confidence,
         },
         text: text.to_string(),
         sentences: a
@@ -503,6 +510,8 @@ mod tests {
             "url",
             "published",
             "path",
+            "language",
+            "language_confidence",
         ] {
             assert!(v["document"].get(key).is_some(), "document.{key}");
         }

@@ -22,10 +22,15 @@ pub fn render(a: &Analysis, name: &str) -> String {
     if !about.is_empty() {
         line(w, &about.join(" · "));
     }
+    let language = match (&d.language, d.language_confidence) {
+        (Some(l), Some(c)) => format!(" · {l} ({c:.2})"),
+        (Some(l), None) => format!(" · {l}"),
+        (None, _) => String::new(),
+    };
     line(
         w,
         &format!(
-            "{} · {} words · {}{}",
+            "{} · {} words{language} · {}{}",
             d.id.short(),
             text.split_whitespace().count(),
             d.path.as_deref().unwrap_or("-"),
@@ -37,7 +42,12 @@ pub fn render(a: &Analysis, name: &str) -> String {
         ),
     );
     line(w, "");
-    if a.attributions.is_empty() {
+    if a.unsupported_language() {
+        line(
+            w,
+            "Claims: not analyzed (the language is not English; see the flags)",
+        );
+    } else if a.attributions.is_empty() {
         line(w, "Claims: none found");
     } else {
         line(w, &format!("Claims ({})", a.attributions.len()));

@@ -8,7 +8,7 @@
 //! A crash (even `kill -9`) loses at most the batch being written, never part
 //! of a document, and adding the same inputs again stores exactly what is missing.
 
-use crate::pipeline::{Outcome, pipeline};
+use crate::pipeline::{Outcome, Warning, pipeline};
 use hearsay_analyze::Analyzer;
 use hearsay_core::{Analysis, DocId, Document};
 use hearsay_read::{Input, ReadOptions};
@@ -35,7 +35,7 @@ pub trait Observer: Sync {
     fn progressed(&self) {}
     /// An input or a document could not be read, analyzed or stored.
     fn failed(&self, _failure: &Failure) {}
-    /// Something was repaired while reading.
+    /// Something was repaired while reading, or a document is not in English.
     fn warned(&self, _message: &str) {}
 }
 
@@ -71,7 +71,8 @@ pub struct AddSummary {
     pub unchanged: usize,
     /// Inputs that could not be read or stored, with the reason.
     pub failed: Vec<Failure>,
-    /// Repairs made while reading.
+    /// Repairs made while reading, and documents not in English (stored
+    /// without entities, attributions or claims), each naming its input.
     pub warnings: Vec<String>,
     /// The analyzer version the new analyses carry.
     pub analyzer: String,
@@ -201,6 +202,15 @@ fn reanalyze<S: Store>(
                 Stored { analysis, facts }
             })
             .collect();
+        for s in &stored {
+            let d = &s.analysis.document;
+            let path = d.path.clone().unwrap_or_else(|| d.id.to_string());
+            for w in Warning::of(&s.analysis, Vec::new(), &path) {
+                let w = w.to_string();
+                observer.warned(&w);
+                summary.warnings.push(w);
+            }
+        }
         let items: Vec<Put> = stored.iter().map(Stored::put).collect();
         tally.count(&stored, store.put_batch(&items), observer);
     }

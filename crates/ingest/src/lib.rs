@@ -14,5 +14,5 @@ mod resolve;
 pub use add::{
     AddOptions, AddSummary, BATCH_DOCS, BATCH_WAIT, Failure, IngestError, Observer, Quiet, add,
 };
-pub use pipeline::{Outcome, flag_replacements, pipeline};
+pub use pipeline::{Outcome, Warning, flag_replacements, pipeline};
 pub use resolve::{ResolveSummary, refresh_facts, resolve_all, resolve_new};

@@ -5,8 +5,53 @@ use hearsay_analyze::Analyzer;
 use hearsay_core::{Analysis, Document, Flag, FlagKind, Span};
 use hearsay_read::{Input, ReadError, ReadItem, ReadOptions, ReadWarning};
 use rayon::iter::{ParallelBridge, ParallelIterator};
+use std::fmt;
 use std::ops::ControlFlow;
 use std::sync::mpsc::sync_channel;
+
+/// Something the user should know about a document that was still read and
+/// analyzed; each names the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// Repaired while reading.
+    Read(ReadWarning),
+    /// Not written in English: kept with its metadata and language, without
+    /// entities, attributions or claims.
+    UnsupportedLanguage {
+        /// The file (or `FILE:LINE`, `-`).
+        path: String,
+        /// Which language, and what was left out (the flag's note).
+        note: String,
+    },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::Read(w) => w.fmt(f),
+            Warning::UnsupportedLanguage { path, note } => write!(f, "{path}: {note}"),
+        }
+    }
+}
+
+impl Warning {
+    /// The warnings for one analyzed document: what reading repaired, then an
+    /// unsupported language.
+    pub fn of(analysis: &Analysis, read: Vec<ReadWarning>, path: &str) -> Vec<Warning> {
+        let mut out: Vec<Warning> = read.into_iter().map(Warning::Read).collect();
+        out.extend(
+            analysis
+                .flags
+                .iter()
+                .filter(|f| f.kind == FlagKind::UnsupportedLanguage)
+                .map(|f| Warning::UnsupportedLanguage {
+                    path: path.to_string(),
+                    note: f.note.clone(),
+                }),
+        );
+        out
+    }
+}
 
 /// What became of one document read from the inputs.
 pub enum Outcome {
@@ -16,8 +61,8 @@ pub enum Outcome {
         name: String,
         /// The analysis.
         analysis: Box<Analysis>,
-        /// What was repaired while reading.
-        warnings: Vec<ReadWarning>,
+        /// What was repaired while reading, and whether the language is unsupported.
+        warnings: Vec<Warning>,
     },
     /// Read, and `skip` said it needs no analysis.
     Skipped,
@@ -93,10 +138,11 @@ pub fn pipeline(
                             })) {
                                 Ok(mut analysis) => {
                                     flag_replacements(&mut analysis, &item.warnings);
+                                    let warnings = Warning::of(&analysis, item.warnings, &path);
                                     Outcome::Analyzed {
                                         name: item.name,
                                         analysis: Box::new(analysis),
-                                        warnings: item.warnings,
+                                        warnings,
                                     }
                                 }
                                 Err(panic) => Outcome::Crashed {

@@ -164,7 +164,7 @@ impl Default for ReadOptions {
 }
 
 /// A document read from an input, with the name its output files get.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReadItem {
     /// The document (text and metadata).
     pub document: hearsay_core::Document,

@@ -800,6 +800,7 @@ pub fn assemble(docs: &[DocFacts], linked: Linked) -> (Graph, Vec<ClaimInfo>) {
                 title: d.title.clone(),
                 outlet: d.outlet.clone(),
                 published: d.published.clone(),
+                language: d.language.clone(),
             })
             .collect(),
         ..Graph::default()

@@ -34,6 +34,10 @@ pub struct DocFacts {
     pub path: Option<String>,
     /// Author line.
     pub byline: Option<String>,
+    /// ISO 639-1 code of the language identified from the text (absent from
+    /// facts stored before language identification).
+    #[serde(default)]
+    pub language: Option<String>,
     /// The dateline opening the body, when there is one.
     pub dateline: Option<Dateline>,
     /// Entities of the article.
@@ -239,6 +243,7 @@ pub fn extract(a: &Analysis) -> DocFacts {
         url: d.url.clone(),
         path: d.path.clone(),
         byline: d.byline.clone(),
+        language: d.language.clone(),
         dateline: dateline(text, title_end),
         records: records(a),
         entities,

@@ -37,6 +37,8 @@ pub struct GraphDocument {
     pub outlet: Option<String>,
     /// Publication date.
     pub published: Option<String>,
+    /// ISO 639-1 code of the language the text is written in.
+    pub language: Option<String>,
 }
 
 /// An actor, place or outlet linked across articles.

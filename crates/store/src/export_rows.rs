@@ -132,7 +132,7 @@ impl<'c> GraphView<'c> {
         limit: usize,
     ) -> Result<Vec<GraphDocument>, StoreError> {
         let mut sql = String::from(
-            "SELECT id, url, path, title, outlet, published FROM documents d
+            "SELECT id, url, path, title, outlet, published, language FROM documents d
              WHERE (published IS NOT NULL, coalesce(published, ''), id) > (?1, ?2, ?3)",
         );
         if self.filtered {
@@ -333,7 +333,7 @@ impl<'c> GraphView<'c> {
             |d: &GraphDocument| d.id.clone(),
             |list, args| {
                 let mut stmt = self.conn.prepare(&format!(
-                    "SELECT id, url, path, title, outlet, published FROM documents
+                    "SELECT id, url, path, title, outlet, published, language FROM documents
                  WHERE id IN ({list}) ORDER BY id"
                 ))?;
                 let rows = stmt.query_map(args, document_row)?;
@@ -435,6 +435,7 @@ fn document_row(r: &rusqlite::Row) -> rusqlite::Result<GraphDocument> {
         title: r.get(3)?,
         outlet: r.get(4)?,
         published: r.get(5)?,
+        language: r.get(6)?,
     })
 }
 

@@ -315,7 +315,8 @@ pub(crate) fn record_history(
 pub(crate) fn read_graph(conn: &Connection) -> Result<Graph, StoreError> {
     let mut g = Graph::default();
     let mut stmt = conn.prepare(
-        "SELECT id, url, path, title, outlet, published FROM documents ORDER BY published, id",
+        "SELECT id, url, path, title, outlet, published, language FROM documents
+         ORDER BY published, id",
     )?;
     g.documents = stmt
         .query_map([], |r| {
@@ -326,6 +327,7 @@ pub(crate) fn read_graph(conn: &Connection) -> Result<Graph, StoreError> {
                 title: r.get(3)?,
                 outlet: r.get(4)?,
                 published: r.get(5)?,
+                language: r.get(6)?,
             })
         })?
         .collect::<Result<_, _>>()?;

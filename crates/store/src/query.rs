@@ -15,7 +15,7 @@ pub struct DocQuery {
 }
 
 /// One stored document, summarized.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocSummary {
     /// Full id.
     pub id: String,
@@ -29,6 +29,10 @@ pub struct DocSummary {
     pub published: Option<String>,
     /// Where it was read from.
     pub path: Option<String>,
+    /// ISO 639-1 code of its language.
+    pub language: Option<String>,
+    /// The analyzer's confidence in `language`, in [0, 1] (`None` before it was identified).
+    pub language_confidence: Option<f32>,
     /// Length in code points.
     pub chars: usize,
     /// How many claims it has.
@@ -82,7 +86,7 @@ pub struct StoredSpan {
 // compare the two field by field.
 
 /// The document a claim comes from (the analysis JSON's `document`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimDocument {
     /// Full id.
     pub id: String,
@@ -98,6 +102,10 @@ pub struct ClaimDocument {
     pub published: Option<String>,
     /// Where it was read from.
     pub path: Option<String>,
+    /// ISO 639-1 code of its language.
+    pub language: Option<String>,
+    /// The analyzer's confidence in `language`, in [0, 1].
+    pub language_confidence: Option<f32>,
 }
 
 /// The cue of a claim.

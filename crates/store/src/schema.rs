@@ -7,7 +7,7 @@
 //! All offsets (`start`, `end`) are Unicode code points into `documents.text`.
 
 /// The migrations, oldest first.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 const V1: &str = r#"
 CREATE TABLE documents (
@@ -378,4 +378,13 @@ CREATE INDEX graph_history_cluster ON graph_history(cluster);
 const V4: &str = r#"
 ALTER TABLE attributions ADD COLUMN cue_source_start INTEGER;
 ALTER TABLE attributions ADD COLUMN cue_source_end INTEGER;
+"#;
+
+/// Language identification: `documents.language` (there since V1, where it held
+/// what the page or feed declared) becomes the language the analyzer identified
+/// from the text, with its confidence in [0, 1]. Documents stored before keep
+/// their declared language and a NULL confidence until `hearsay add --reanalyze`
+/// identifies them (the analyzer version changed with the new stage).
+const V5: &str = r#"
+ALTER TABLE documents ADD COLUMN language_confidence REAL;
 "#;

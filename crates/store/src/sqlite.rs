@@ -410,7 +410,7 @@ impl Store for SqliteStore {
             "SELECT d.id, d.title, d.byline, d.outlet, d.published, d.path, d.chars,
                 (SELECT COUNT(*) FROM attributions a WHERE a.doc = d.seq),
                 (SELECT COUNT(*) FROM entities e WHERE e.doc = d.seq),
-                d.added_at, d.analyzer
+                d.added_at, d.analyzer, d.language, d.language_confidence
              FROM documents d{filter} ORDER BY d.seq DESC LIMIT ? OFFSET ?"
         );
         args.push(Box::new(q.limit.map_or(-1, |l| l as i64)));
@@ -425,6 +425,8 @@ impl Store for SqliteStore {
                     outlet: r.get(3)?,
                     published: r.get(4)?,
                     path: r.get(5)?,
+                    language: r.get(11)?,
+                    language_confidence: r.get(12)?,
                     chars: r.get::<_, i64>(6)? as usize,
                     claims: r.get::<_, i64>(7)? as usize,
                     entities: r.get::<_, i64>(8)? as usize,
@@ -474,11 +476,13 @@ impl Store for SqliteStore {
     fn document(&self, id: &DocId) -> Result<Document, StoreError> {
         self.conn
             .query_row(
-                "SELECT title, byline, outlet, url, published, path, language, text
+                "SELECT title, byline, outlet, url, published, path, language, text,
+                        language_confidence
                  FROM documents WHERE id = ?1",
                 [id.as_str()],
                 |r| {
                     let mut d = Document::new(r.get::<_, String>(7)?);
+                    d.language_confidence = r.get(8)?;
                     d.title = r.get(0)?;
                     d.byline = r.get(1)?;
                     d.outlet = r.get(2)?;
@@ -522,7 +526,8 @@ impl Store for SqliteStore {
                 a.source_kind, a.source_role, a.hedge_text, a.hedge_certainty, a.confidence,
                 d.byline, d.url, d.path, a.hedge_kind, a.hedge_start, a.hedge_end,
                 a.cue_source_start, a.cue_source_end,
-                substr(d.text, a.cue_source_start + 1, a.cue_source_end - a.cue_source_start)",
+                substr(d.text, a.cue_source_start + 1, a.cue_source_end - a.cue_source_start),
+                d.language, d.language_confidence",
         )?;
         sql.push_str(" ORDER BY d.seq, a.n LIMIT ? OFFSET ?");
         args.push(Box::new(q.limit.map_or(-1, |l| l as i64)));
@@ -717,6 +722,8 @@ fn claim_row(r: &Row) -> rusqlite::Result<(i64, Claim)> {
                 url: r.get(22)?,
                 published: r.get(4)?,
                 path: r.get(23)?,
+                language: r.get(30)?,
+                language_confidence: r.get(31)?,
             },
             id: r.get(5)?,
             kind: tag_at(r, 6)?,

@@ -33,10 +33,17 @@ pub(crate) fn put_one(conn: &Connection, item: Put<'_>) -> Result<PutOutcome, St
         Some((seq, _)) => {
             delete_layers(conn, seq)?;
             conn.prepare_cached(
-                "UPDATE documents SET analyzer = ?2, sentences = ?3,
-                 analyzed_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE seq = ?1",
+                "UPDATE documents SET analyzer = ?2, sentences = ?3, language = ?4,
+                 language_confidence = ?5, analyzed_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')
+                 WHERE seq = ?1",
             )?
-            .execute(params![seq, a.analyzer, sentences(a, &map)])?;
+            .execute(params![
+                seq,
+                a.analyzer,
+                sentences(a, &map),
+                a.document.language,
+                a.document.language_confidence
+            ])?;
             insert_layers(conn, seq, a, &map)?;
             if let Some(f) = item.facts {
                 crate::graph::put_facts(conn, seq, f)?;
@@ -57,10 +64,11 @@ pub(crate) fn put_one(conn: &Connection, item: Put<'_>) -> Result<PutOutcome, St
 fn insert_document(conn: &Connection, a: &Analysis, map: &CharMap) -> Result<i64, StoreError> {
     let d = &a.document;
     conn.prepare_cached(
-        "INSERT INTO documents (id, title, byline, outlet, url, published, path, language, text,
-                                chars, added_at, analyzer, analyzed_at, sentences)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
-                 strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?11, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?12)",
+        "INSERT INTO documents (id, title, byline, outlet, url, published, path, language,
+                                language_confidence, text, chars, added_at, analyzer,
+                                analyzed_at, sentences)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,
+                 strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?12, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?13)",
     )?
     .execute(params![
         d.id.as_str(),
@@ -71,6 +79,7 @@ fn insert_document(conn: &Connection, a: &Analysis, map: &CharMap) -> Result<i64
         d.published,
         d.path,
         d.language,
+        d.language_confidence,
         d.text,
         map.len_chars() as i64,
         a.analyzer,

@@ -44,6 +44,7 @@ fn store(docs: usize) -> SqliteStore {
             title: None,
             outlet: None,
             published: a.document.published.clone(),
+            language: None,
         });
         let (person, origin) = (format!("e{:03}", i % 3), format!("o{:03}", i % 3));
         g.claims.push(GraphClaim {

@@ -17,6 +17,8 @@ fn full(analyzer: &str) -> Analysis {
     doc.title = Some("Troops".into());
     doc.outlet = Some("Babel".into());
     doc.published = Some("2024-10-21".into());
+    doc.language = Some("en".into());
+    doc.language_confidence = Some(0.97);
     let mut a = Analysis::empty(doc, analyzer);
     a.sentences = vec![
         Sentence {
@@ -385,6 +387,43 @@ fn a_version_1_database_is_migrated_without_losing_rows() {
         vec![span("DPRK", 0), span("North Korea", 0)]
     );
     assert_eq!(store.stale("new").unwrap(), vec![id]);
+}
+
+#[test]
+fn a_version_3_database_keeps_its_declared_languages_until_reanalyzed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    let id = Document::new(TEXT).id;
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for m in &hearsay_store::schema::MIGRATIONS[..3] {
+            conn.execute_batch(m).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        conn.execute(
+            "INSERT INTO documents (seq, id, title, language, text, chars, added_at, analyzer, analyzed_at)
+             VALUES (1, ?1, 'Troops', 'de', ?2, ?3, '2026-01-01T00:00:00Z', 'old', '2026-01-01T00:00:00Z')",
+            rusqlite::params![id.as_str(), TEXT, TEXT.chars().count() as i64],
+        )
+        .unwrap();
+    }
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        hearsay_store::schema::MIGRATIONS.len() as i64
+    );
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    let before = store.document(&id).unwrap();
+    assert_eq!(before.language.as_deref(), Some("de"));
+    assert_eq!(before.language_confidence, None);
+    // Re-analysis identifies the language: the row takes the new one.
+    let mut again = full("new");
+    again.document.language = Some("en".into());
+    again.document.language_confidence = Some(0.93);
+    assert_eq!(store.put(&again).unwrap(), PutOutcome::Reanalyzed);
+    let after = store.document(&id).unwrap();
+    assert_eq!(after.language.as_deref(), Some("en"));
+    assert_eq!(after.language_confidence, Some(0.93));
 }
 
 #[test]

@@ -51,9 +51,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     outln!(
-        "{:12}  {:10}  {:>6}  {:18}  title",
+        "{:12}  {:10}  {:5}  {:>6}  {:18}  title",
         "id",
         "published",
+        "lang",
         "claims",
         "outlet"
     )?;
@@ -64,12 +65,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .or_else(|| d.path.clone())
             .unwrap_or_default();
         outln!(
-            "{:12}  {:10}  {:>6}  {:18}  {}",
+            "{:12}  {:10}  {:5}  {:>6}  {:18}  {}",
             &d.id[..12.min(d.id.len())],
             d.published
                 .as_deref()
                 .map(|p| &p[..10.min(p.len())])
                 .unwrap_or("-"),
+            language(d.language.as_deref(), d.language_confidence),
             d.claims,
             clip(d.outlet.as_deref().unwrap_or("-"), 18),
             clip(&title, 80)
@@ -81,6 +83,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if docs.len() == 1 { "" } else { "s" }
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The language column: the code, with `?` when the identification was unsure
+/// (or never made, for documents stored before it existed), `-` when unknown.
+fn language(code: Option<&str>, confidence: Option<f32>) -> String {
+    match (code, confidence) {
+        (None, _) => "-".to_string(),
+        (Some(c), Some(p)) if p >= hearsay_langid::CONFIDENT => c.to_string(),
+        (Some(c), _) => format!("{c}?"),
+    }
 }
 
 /// `s` cut to `n` characters, with an ellipsis when cut.

@@ -1,7 +1,7 @@
 //! `hearsay eval …`: scores printed as tables.
 //!
 //! `language` lives in `eval_language.rs`; `attributions` in `eval_attributions.rs`;
-//! `mentions` in `eval_mentions.rs`.
+//! `mentions` in `eval_mentions.rs`; `langid` in `eval_langid.rs`.
 
 use anyhow::Context;
 use hearsay_nlp::Language;
@@ -32,6 +32,16 @@ Examples:
   hearsay eval mentions --dev ../shared/corpus/polnear/dev/corenlp.conllu.gz --changes 25
   hearsay eval mentions --dev ../shared/corpus/polnear/dev/corenlp.conllu.gz --input gold")]
     Mentions(super::eval_mentions::Args),
+    /// Score language identification per language: the built-in test set, or a folder.
+    #[command(after_help = "\
+Examples:
+  hearsay eval langid
+  hearsay eval langid examples/ --expect en --json
+  hearsay eval langid ../shared/corpus/polnear/dev/text --expect en
+
+A text is right when identified as its language, and decided right when it is
+analyzed (English) or left out with an unsupported_language flag (any other).")]
+    Langid(super::eval_langid::Args),
 }
 
 /// Run the chosen evaluation.
@@ -40,6 +50,7 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
         Command::Language(a) => super::eval_language::run(a),
         Command::Attributions(a) => super::eval_attributions::run(a),
         Command::Mentions(a) => super::eval_mentions::run(a),
+        Command::Langid(a) => super::eval_langid::run(a),
     }
 }
 

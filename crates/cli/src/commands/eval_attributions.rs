@@ -64,15 +64,19 @@ pub struct Args {
     errors: bool,
 }
 
-/// The language and mention stages of the pipeline (no attribution stage).
+/// The stages of the pipeline before attribution: language identification
+/// (a text it takes for foreign gets no attributions, as at run time), the
+/// language models and the mention stage.
 fn layer_stages() -> anyhow::Result<Vec<Box<dyn Stage>>> {
-    let mut stages = hearsay_nlp::stages().context("loading the language models")?;
-    if stages.is_empty() {
+    let language = hearsay_nlp::stages().context("loading the language models")?;
+    if language.is_empty() {
         anyhow::bail!(
             "the language stages (tokenizer, tagger, parser, NER) are not built into this binary yet; \
              use --layers silver"
         );
     }
+    let mut stages: Vec<Box<dyn Stage>> = vec![Box::new(hearsay_langid::LanguageStage)];
+    stages.extend(language);
     stages.extend(hearsay_mentions::stages());
     Ok(stages)
 }
@@ -166,7 +170,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut words = 0usize;
     for mut d in docs {
         let started = std::time::Instant::now();
-        stage.annotate(&mut d.analysis);
+        // As in the analyzer: a text taken for foreign gets no attributions.
+        if !d.analysis.unsupported_language() {
+            stage.annotate(&mut d.analysis);
+        }
         spent += started.elapsed();
         words += hearsay_attribution::score::word_tokens(d.analysis.text()).len();
         let text = d.analysis.text();

@@ -12,6 +12,7 @@ pub mod docs;
 pub mod entities;
 pub mod eval;
 pub mod eval_attributions;
+pub mod eval_langid;
 pub mod eval_language;
 pub mod eval_mentions;
 pub mod export;
