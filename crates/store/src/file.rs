@@ -19,7 +19,6 @@ pub const APPLICATION_ID: i32 = 0x4852_5359;
 /// without the mark but with all of them is an older hearsay database.
 const HEARSAY_TABLES: &[&str] = &[
     "documents",
-    "sentences",
     "attributions",
     "attribution_via",
     "documents_fts",
