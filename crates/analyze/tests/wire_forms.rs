@@ -293,3 +293,22 @@ fn a_name_qualifying_anonymous_sources_is_part_of_the_source() {
         content(&a, said)
     );
 }
+
+#[test]
+fn a_reporting_participle_after_a_comma_speaks_for_the_main_clause() {
+    let a = analyze(
+        "Minister defends contract\n\nThe transport minister, Edda Hollen, was similarly defensive when asked about a builder who said he was never paid after he finished a depot for the railway, saying, \"Maybe he did not finish the work, and I was not satisfied with it.\"\n\nHollen told the council that she believes the ministry must keep tighter control of its budgets, saying that \"costs still rise too fast\" in every department.",
+        None,
+    );
+    let saying = |phrase: &str| {
+        a.attributions
+            .iter()
+            .find(|t| t.cue.span.text(a.text()) == "saying" && content(&a, t).contains(phrase))
+            .unwrap_or_else(|| panic!("no \"saying\" claim holds {phrase:?}"))
+    };
+    assert_eq!(
+        source(&a, saying("Maybe he did not finish")),
+        "The transport minister, Edda Hollen"
+    );
+    assert_eq!(source(&a, saying("costs still rise")), "Hollen");
+}
