@@ -312,3 +312,20 @@ fn a_reporting_participle_after_a_comma_speaks_for_the_main_clause() {
     );
     assert_eq!(source(&a, saying("costs still rise")), "Hollen");
 }
+
+#[test]
+fn the_reporter_of_the_byline_is_no_source() {
+    let a = analyze(
+        "Bridge to stay closed\n\nBy Ann Lee\n\nBRAVOS, June 4 (Coast Wire) — The bridge over the Velm will stay closed for a month, the city engineer said on Tuesday.\n\nShe said the repairs would cost about 2 million crowns.",
+        None,
+    );
+    assert_eq!(a.byline.map(|b| b.text(a.text())), Some("By Ann Lee"));
+    // The byline's name ends at its line, before the dateline's place.
+    let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Ann Lee"), "{names:?}");
+    assert!(names.iter().all(|n| !n.contains('\n')), "{names:?}");
+    let she = with_content(&a, "repairs would cost");
+    let src = she.source.as_ref().expect("a source");
+    assert_eq!(src.span.text(a.text()), "She");
+    assert_eq!(src.entity, None, "the reporter is no antecedent");
+}
