@@ -293,3 +293,39 @@ fn a_name_qualifying_anonymous_sources_is_part_of_the_source() {
         content(&a, said)
     );
 }
+
+#[test]
+fn a_reporting_participle_after_a_comma_speaks_for_the_main_clause() {
+    let a = analyze(
+        "Minister defends contract\n\nThe transport minister, Edda Hollen, was similarly defensive when asked about a builder who said he was never paid after he finished a depot for the railway, saying, \"Maybe he did not finish the work, and I was not satisfied with it.\"\n\nHollen told the council that she believes the ministry must keep tighter control of its budgets, saying that \"costs still rise too fast\" in every department.",
+        None,
+    );
+    let saying = |phrase: &str| {
+        a.attributions
+            .iter()
+            .find(|t| t.cue.span.text(a.text()) == "saying" && content(&a, t).contains(phrase))
+            .unwrap_or_else(|| panic!("no \"saying\" claim holds {phrase:?}"))
+    };
+    assert_eq!(
+        source(&a, saying("Maybe he did not finish")),
+        "The transport minister, Edda Hollen"
+    );
+    assert_eq!(source(&a, saying("costs still rise")), "Hollen");
+}
+
+#[test]
+fn the_reporter_of_the_byline_is_no_source() {
+    let a = analyze(
+        "Bridge to stay closed\n\nBy Ann Lee\n\nBRAVOS, June 4 (Coast Wire) — The bridge over the Velm will stay closed for a month, the city engineer said on Tuesday.\n\nShe said the repairs would cost about 2 million crowns.",
+        None,
+    );
+    assert_eq!(a.byline.map(|b| b.text(a.text())), Some("By Ann Lee"));
+    // The byline's name ends at its line, before the dateline's place.
+    let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Ann Lee"), "{names:?}");
+    assert!(names.iter().all(|n| !n.contains('\n')), "{names:?}");
+    let she = with_content(&a, "repairs would cost");
+    let src = she.source.as_ref().expect("a source");
+    assert_eq!(src.span.text(a.text()), "She");
+    assert_eq!(src.entity, None, "the reporter is no antecedent");
+}

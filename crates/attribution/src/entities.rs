@@ -132,7 +132,10 @@ impl<'a> Entities<'a> {
 
     /// The entity that fits whose latest mention ending by byte `limit` is the
     /// latest of all (on a tie, the later entity), with that mention's start.
+    /// A mention in the byline is no antecedent: the reporter is no source
+    /// ("By Ann Lee" and, later, an unresolved "She said").
     pub(crate) fn latest_before(&self, limit: usize, fits: Fits) -> Option<(usize, &'a Entity)> {
+        let byline = self.an.byline;
         let mut fitting = self.fitting.borrow_mut();
         let list = fitting.entry(fits).or_insert_with_key(|fits| {
             let mut list: MentionList = self
@@ -144,6 +147,7 @@ impl<'a> Entities<'a> {
                 .flat_map(|(k, e)| {
                     e.mentions
                         .iter()
+                        .filter(|m| !byline.is_some_and(|b| b.contains(&m.span)))
                         .map(move |m| (m.span.start, m.span.end, k))
                 })
                 .collect();

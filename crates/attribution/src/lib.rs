@@ -40,6 +40,7 @@ mod lexicon;
 mod lines;
 mod model;
 mod outlet;
+mod participle;
 mod perceptron;
 mod phrase;
 mod places;

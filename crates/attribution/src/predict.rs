@@ -12,8 +12,8 @@ use crate::resolve::REPORTING;
 use crate::role::{CueIndex, RoleSeq, Roles};
 use crate::view::DocView;
 use crate::{
-    assemble, complement, cue, figures, fronted, lines, phrase, places, relative, resolve, role,
-    via, wire,
+    assemble, complement, cue, figures, fronted, lines, participle, phrase, places, relative,
+    resolve, role, via, wire,
 };
 use hearsay_core::{
     Analysis, Attribution, EntityKind, Flag, FlagKind, Hedge, Intervals, SourceKind, Stage, ViaLink,
@@ -340,6 +340,7 @@ impl Model {
             }
             complement::clause_start(&v, cue, &mut roles.content);
             phrase::whole_source(&v, &mut roles);
+            participle::source(&v, cue, &mut roles);
             if stray(&ix, &v, cue, &roles) {
                 continue;
             }

@@ -20,25 +20,20 @@ use crate::text;
 use hearsay_core::{EntityKind, EntityType, SourceKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// Cues that link a source to the origin it cites (the link is deeper than the source).
-const CITING: &[&str] = &[
-    "citing",
-    "cited",
-    "quoting",
-    "quoted",
-    "which quoted",
-    "that quoted",
-    "with reference to",
-    "referring to",
-    "according to",
-];
+/// Cues that link a source to what its report rests on (the link is deeper
+/// than the source). A relayed origin ("X reported, citing Y, which quoted
+/// Z") is the analysis's source already, and the links of its relays
+/// ("reported", "citing", "which quoted", "according to") lie between it and
+/// the reader (`docs/FORMAT.md`, `attributions[].via`).
+const CITING: &[&str] = &["with reference to", "referring to", "based on"];
 
-/// True when `cue` links a source to the origin it cites ("citing", "with
-/// reference to"): that link of a chain lies beyond the source, not between
-/// the source and the reader.
+/// True when `cue` links a source to what its report rests on ("with
+/// reference to a former agent", "based on"): that link of a chain lies
+/// beyond the source, not between the source and the reader.
 ///
 /// ```
 /// assert!(hearsay_resolve::cites("With reference to"));
+/// assert!(!hearsay_resolve::cites("citing"));
 /// assert!(!hearsay_resolve::cites("told"));
 /// ```
 pub fn cites(cue: &str) -> bool {
@@ -158,14 +153,9 @@ fn work<'d>(
     chain.extend(inner);
     // The publishing outlet is never its own intermediary.
     chain.retain(|(_, e, _)| e.is_none() || *e != outlet);
-    if let Some(wire) = doc.dateline.as_ref().and_then(|dl| dl.wire.as_ref())
-        && let Some(wire_id) = linked.id(d, &outlet_local_id(wire))
-        && Some(&wire_id) != outlet.as_ref()
-        && !chain.iter().any(|(_, e, _)| e.as_ref() == Some(&wire_id))
-        && !chain.is_empty()
-    {
-        chain.insert(0, (wire.clone(), Some(wire_id), SourceKind::NewsOutlet));
-    }
+    // A dateline's wire that is not the publisher is already the analysis's
+    // outermost link (`docs/FORMAT.md`, `attributions[].via`); one that is the
+    // publisher under a short form ("(TMP)" in a Transmeridian Press story) is not.
     let (source_text, source_entity, mut source_kind) = match chain.pop() {
         Some((t, e, k)) => (Some(t), e, k),
         None => (None, None, SourceKind::Unknown),

@@ -35,9 +35,10 @@ pub struct Link {
 /// The chain of `a`, origin first and the publishing outlet last (when the
 /// document names one); `text` is the document's text.
 ///
-/// `via` lists the links outermost first; those whose cue cites ("citing",
-/// "with reference to") lie beyond the source, the others between the source
-/// and the reader. A link written right before the source ("\"Babel\"
+/// `via` lists the links outermost first; those naming what the source's
+/// report rests on ("with reference to", "based on") lie beyond the source,
+/// the others (the relays of a cited origin too: "reported", "citing")
+/// between the source and the reader. A link written right before the source ("\"Babel\"
 /// sources") is part of how the source is named, and an implied link to the
 /// publisher itself is the publisher: neither is a link of its own.
 pub fn chain(a: &AttributionJson, document: &DocumentJson, text: &str) -> Vec<Link> {
@@ -183,6 +184,19 @@ mod tests {
         assert_eq!(
             line(&chain(&cited, &document(None), text)),
             "a former Russian intelligence agent → The Wall Street Journal"
+        );
+        // "The Harbor Ledger reported, citing Northgate Wire, which quoted two
+        // Western diplomats, that …": the relays lie between origin and reader.
+        let relayed = attribution(serde_json::json!({
+            "source": source(0, 5, "two Western diplomats", None),
+            "via": [
+                via("the Harbor Ledger", Some("reported"), Some((10, 20))),
+                via("Northgate Wire", Some("citing"), Some((30, 40))),
+            ],
+        }));
+        assert_eq!(
+            line(&chain(&relayed, &document(Some("Babel")), text)),
+            "two Western diplomats → Northgate Wire → the Harbor Ledger → Babel"
         );
     }
 

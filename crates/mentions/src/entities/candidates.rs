@@ -420,21 +420,24 @@ fn is_name_word(w: &Words, lex: &Lexicon, i: usize) -> bool {
     !lex.org_heads.contains_key(w.w(i))
 }
 
-/// Persons the NER may miss: a given name and the capitalized words after it;
-/// a title and the name after it; a capitalized word before "said".
+/// Persons the NER may miss: a given name and the capitalized words after it
+/// in its sentence (a byline's name stops at its line: "By Ann Lee" over
+/// "BRAVOS, June 4 —"); a title and the name after it; a capitalized word
+/// before "said".
 pub(crate) fn persons(w: &Words, lex: &Lexicon, out: &mut Vec<Cand>) {
+    let same_sentence = |a: usize, b: usize| b < w.len() && w.sentence_of(a) == w.sentence_of(b);
     let mut i = 0;
     while i < w.len() {
-        let given = lex.first_names.contains(w.w(i)) && is_name_word(w, lex, i + 1);
-        let titled = i + 1 < w.len()
+        let next_name = same_sentence(i, i + 1) && is_name_word(w, lex, i + 1);
+        let given = lex.first_names.contains(w.w(i)) && next_name;
+        let titled = next_name
             && lex.titles.contains(w.w(i))
             && w.is_cap(i)
-            && !lex.titles.contains(w.w(i + 1).trim_end_matches('.'))
-            && is_name_word(w, lex, i + 1);
+            && !lex.titles.contains(w.w(i + 1).trim_end_matches('.'));
         if given || titled {
             let start = if given { i } else { i + 1 };
             let mut j = start + 1;
-            while j < w.len() && j - start < 4 && is_name_word(w, lex, j) {
+            while j - start < 4 && same_sentence(start, j) && is_name_word(w, lex, j) {
                 j += 1;
             }
             out.push(Cand::new(w, start..j, Origin::Rule, EntityType::Person));
