@@ -26,6 +26,7 @@ mod error;
 mod file;
 mod graph;
 mod graph_query;
+mod held;
 mod load;
 mod query;
 pub mod schema;
@@ -39,6 +40,7 @@ pub use graph_query::{
     ClusterQuery, ClusterView, EntityView, GraphClaimQuery, GraphObject, HistoryEntry, MAX_PAGE,
     Page, SourceSummary, Window,
 };
+pub use held::{Held, HeldInput, HeldState};
 pub use query::{
     Claim, ClaimCue, ClaimDocument, ClaimHedge, ClaimQuery, ClaimSource, ClaimVia, DocQuery,
     DocSummary, StoredSpan,
@@ -140,4 +142,14 @@ pub trait Store {
 
     /// The whole stored graph.
     fn graph(&self) -> Result<Graph, StoreError>;
+
+    /// The inputs held back from analysis (suspected of killing a run, or quarantined).
+    fn held(&self) -> Result<Vec<Held>, StoreError>;
+
+    /// Hold back these inputs, in one transaction. A quarantined input stays
+    /// quarantined unless held again as quarantined (a suspicion does not lift it).
+    fn hold(&mut self, items: &[Held]) -> Result<(), StoreError>;
+
+    /// Stop holding `input` back.
+    fn release(&mut self, input: &HeldInput) -> Result<(), StoreError>;
 }
