@@ -26,6 +26,7 @@ Examples:
   hearsay analyze examples/ --format brat --out preds/   # one .ann file per article
   hearsay add examples/ --db news.db                     # analyze a folder into a database
   hearsay claims --entity NATO --db news.db              # query the stored claims
+  hearsay serve --db news.db                             # the API and web page on 127.0.0.1:8080
 
 The options --db and --json may also come before the command: hearsay --db news.db docs
 Exit status: 0 ok, 1 some inputs failed, 2 usage error.";
@@ -54,6 +55,8 @@ enum Command {
     Resolve(commands::resolve::Args),
     /// Write the stored claim graph in a format other tools read.
     Export(commands::export::Args),
+    /// Serve the HTTP API and the web page over the database.
+    Serve(commands::serve::Args),
     /// Bring a database written by an older hearsay up to date.
     Migrate(commands::migrate::Args),
     /// Read or analyze one input alone (run by `add` to try a suspect input).
@@ -83,6 +86,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => commands::timeline::run(args),
         Command::Resolve(args) => commands::resolve::run(args),
         Command::Export(args) => commands::export::run(args),
+        Command::Serve(args) => commands::serve::run(args),
         Command::Migrate(args) => commands::migrate::run(args),
         Command::Trial(args) => commands::trial::run(args),
         Command::Train(cmd) => commands::train::run(cmd),

@@ -257,7 +257,7 @@ fn add_then_query_then_show_matches_analyze() {
         4
     );
 
-    let claims = run(&[
+    let mentions = run(&[
         "claims",
         "--mentions",
         "--db",
@@ -266,10 +266,32 @@ fn add_then_query_then_show_matches_analyze() {
         "--limit",
         "100",
     ]);
-    assert_eq!(code(&claims), 0);
+    assert_eq!(code(&mentions), 0, "{}", stderr(&mentions));
+    let mentions: serde_json::Value = serde_json::from_str(&stdout(&mentions)).unwrap();
+    let n_attributions: u64 = docs.iter().map(|d| d["claims"].as_u64().unwrap()).sum();
+    assert!(n_attributions > 0);
+    assert_eq!(mentions.as_array().unwrap().len() as u64, n_attributions);
+
+    // every attribution is mentioned by the claims of the graph (an attribution reporting
+    // figures of different kinds is one mention per figure: "a3", "a3+2")
+    let claims = run(&["claims", "--db", db, "--json", "--limit", "100"]);
+    assert_eq!(code(&claims), 0, "{}", stderr(&claims));
     let claims: serde_json::Value = serde_json::from_str(&stdout(&claims)).unwrap();
-    let n_claims: u64 = docs.iter().map(|d| d["claims"].as_u64().unwrap()).sum();
-    assert_eq!(claims.as_array().unwrap().len() as u64, n_claims);
+    let mentioned: std::collections::BTreeSet<(String, String)> = claims["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["mentions"].as_array().unwrap())
+        .map(|m| {
+            let a = m["attribution"].as_str().unwrap();
+            let base = a.split('+').next().unwrap();
+            (
+                m["document"].as_str().unwrap().to_string(),
+                base.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(mentioned.len() as u64, n_attributions);
     let searched = run(&["claims", "--db", db, "--search", "\"district 2\"", "--json"]);
     assert_eq!(code(&searched), 0);
 }

@@ -18,6 +18,8 @@ mod resolve;
 pub use add::{
     AddOptions, AddSummary, BATCH_DOCS, BATCH_WAIT, Failure, IngestError, Observer, Quiet, add,
 };
-pub use pipeline::{Admit, Everything, Gate, Outcome, analyze_document, pipeline, read_input};
+pub use pipeline::{
+    Admit, Everything, Gate, Outcome, analyze_document, flag_replacements, pipeline, read_input,
+};
 pub use quarantine::{Isolation, Trial};
 pub use resolve::{ResolveSummary, refresh_facts, resolve_all, resolve_new};

@@ -222,7 +222,7 @@ const MAX_FLAGGED_REPLACEMENTS: usize = 100;
 
 /// Mark text that had to be repaired while reading (invalid UTF-8 or NUL bytes
 /// replaced by U+FFFD), so that an analyst sees it: one flag listing the places.
-fn flag_replacements(analysis: &mut Analysis, warnings: &[ReadWarning]) {
+pub fn flag_replacements(analysis: &mut Analysis, warnings: &[ReadWarning]) {
     let notes: Vec<String> = warnings
         .iter()
         .filter(|w| matches!(w, ReadWarning::Replaced { .. } | ReadWarning::Nul { .. }))

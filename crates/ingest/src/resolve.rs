@@ -18,7 +18,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What a resolve did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ResolveSummary {
     /// Documents resolved (new ones and those of the stories they joined).
     pub documents: usize,
@@ -32,6 +32,10 @@ pub struct ResolveSummary {
     pub claims: usize,
     /// Clusters in the stories written.
     pub clusters: usize,
+    /// Documents in the largest story written.
+    pub largest_story: usize,
+    /// Time spent resolving (wall clock, on one thread).
+    pub seconds: f64,
 }
 
 impl ResolveSummary {
@@ -43,6 +47,8 @@ impl ResolveSummary {
         self.entities += other.entities;
         self.claims += other.claims;
         self.clusters += other.clusters;
+        self.largest_story = self.largest_story.max(other.largest_story);
+        self.seconds += other.seconds;
     }
 }
 
@@ -84,6 +90,7 @@ pub fn resolve_all<S: Store>(
     store: &mut S,
     analyzer: &Analyzer,
 ) -> Result<ResolveSummary, IngestError> {
+    let started = std::time::Instant::now();
     let refreshed = refresh_facts(store, analyzer)?;
     let mut ids: Vec<DocId> = store.analyzers()?.into_keys().collect();
     ids.sort();
@@ -98,12 +105,14 @@ pub fn resolve_all<S: Store>(
         let keys = keys_of(&docs);
         summary.add(&write_story(store, &[], docs, keys, None)?);
     }
+    summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
 
 /// Resolve the stored documents that have no story yet (those just added, or
 /// left unresolved by an interruption), joining them to the stories they touch.
 pub fn resolve_new<S: Store>(store: &mut S) -> Result<ResolveSummary, IngestError> {
+    let started = std::time::Instant::now();
     let new = store.unresolved()?;
     let mut summary = ResolveSummary::default();
     if new.is_empty() {
@@ -220,6 +229,7 @@ pub fn resolve_new<S: Store>(store: &mut S) -> Result<ResolveSummary, IngestErro
             moved_by.as_deref(),
         )?);
     }
+    summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
 
@@ -248,6 +258,8 @@ fn write_story<S: Store>(
         entities: graph.entities.len(),
         claims: graph.claims.len(),
         clusters: graph.clusters.len(),
+        largest_story: docs.len(),
+        seconds: 0.0,
     };
     store.replace_stories(remove, &[(id, graph)], &keys, moved_by)?;
     Ok(summary)

@@ -186,7 +186,7 @@ mod tests {
             .iter()
             .map(|i| match i {
                 Input::File { path, .. } => path.strip_prefix(p).unwrap().display().to_string(),
-                Input::Stdin { .. } => "-".into(),
+                other => other.display(),
             })
             .collect();
         assert_eq!(

@@ -76,6 +76,18 @@ pub fn read(input: &Input, opts: &ReadOptions) -> Items {
             None,
             opts,
         ),
+        Input::Memory {
+            name,
+            bytes,
+            format,
+        } => open(
+            Box::new(std::io::Cursor::new(bytes.clone())),
+            name.clone(),
+            input.stem(),
+            *format,
+            Some(bytes.len() as u64),
+            opts,
+        ),
     };
     Items { state }
 }
@@ -408,6 +420,42 @@ mod tests {
         assert!(matches!(err, ReadError::BadLine { line: 3, .. }), "{err}");
         assert!(err.to_string().contains("feed.jsonl:3: "), "{err}");
         assert_eq!(items[2].as_ref().unwrap().name, "feed-4");
+    }
+
+    #[test]
+    fn bytes_in_memory_read_like_a_file_of_that_name() {
+        let input = |bytes: &[u8], format| Input::Memory {
+            name: "request".into(),
+            bytes: bytes.into(),
+            format,
+        };
+        let feed = b"{\"text\":\"One.\",\"outlet\":\"AP\"}\n{\"text\":\"Two.\"}\n";
+        let items: Vec<_> = read(&input(feed, None), &ReadOptions::default()).collect();
+        let one = items[0].as_ref().unwrap();
+        assert_eq!(one.document.outlet.as_deref(), Some("AP"));
+        assert_eq!(one.document.path.as_deref(), Some("request:1"));
+        assert_eq!(items[1].as_ref().unwrap().name, "request-2");
+        let page = b"<html><head><title>T</title></head><body><article><p>It rained in Kyiv, officials said on Monday.</p></article></body></html>";
+        let html: Vec<_> = read(
+            &input(page, Some(InputFormat::Html)),
+            &ReadOptions::default(),
+        )
+        .collect();
+        assert!(
+            html[0]
+                .as_ref()
+                .unwrap()
+                .document
+                .text
+                .contains("It rained in Kyiv")
+        );
+        let small = ReadOptions { max_bytes: 4 };
+        let big: Vec<_> = read(&input(b"Too long.", None), &small).collect();
+        assert!(
+            matches!(big[0], Err(ReadError::TooLarge { .. })),
+            "{:?}",
+            big[0]
+        );
     }
 
     #[test]

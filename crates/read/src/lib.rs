@@ -90,6 +90,15 @@ pub enum Input {
         /// Its format, when the user says.
         format: Option<InputFormat>,
     },
+    /// Bytes already in memory (the body of an HTTP request), read like a file called `name`.
+    Memory {
+        /// How the input is named in messages and in [`Document::path`].
+        name: String,
+        /// The content.
+        bytes: std::sync::Arc<[u8]>,
+        /// Its format; sniffed from the content when `None`.
+        format: Option<InputFormat>,
+    },
 }
 
 impl Input {
@@ -98,6 +107,7 @@ impl Input {
         match self {
             Input::File { path, .. } => path.display().to_string(),
             Input::Stdin { .. } => "-".to_string(),
+            Input::Memory { name, .. } => name.clone(),
         }
     }
 
@@ -109,6 +119,7 @@ impl Input {
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "document".to_string()),
             Input::Stdin { .. } => "stdin".to_string(),
+            Input::Memory { name, .. } => name.clone(),
         }
     }
 
@@ -120,6 +131,11 @@ impl Input {
                 format: Some(format),
             },
             Input::Stdin { .. } => Input::Stdin {
+                format: Some(format),
+            },
+            Input::Memory { name, bytes, .. } => Input::Memory {
+                name,
+                bytes,
                 format: Some(format),
             },
         }

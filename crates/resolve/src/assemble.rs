@@ -33,8 +33,20 @@ const CITING: &[&str] = &[
     "according to",
 ];
 
+/// True when `cue` links a source to the origin it cites ("citing", "with
+/// reference to"): that link of a chain lies beyond the source, not between
+/// the source and the reader.
+///
+/// ```
+/// assert!(hearsay_resolve::cites("With reference to"));
+/// assert!(!hearsay_resolve::cites("told"));
+/// ```
+pub fn cites(cue: &str) -> bool {
+    CITING.contains(&text::fold(cue).as_str())
+}
+
 /// Two contents at least this alike are about one question.
-const SAME_QUESTION: f64 = 0.30;
+const SAME_QUESTION: f64 = 0.25;
 /// Two contents of one origin at least this alike state one proposition.
 const SAME_PROPOSITION: f64 = 0.42;
 /// A re-report of an outlet's content this alike carries that content's origin.
@@ -56,6 +68,8 @@ pub(crate) struct Work<'d> {
     /// The outlet that first reported it: the innermost outlet of the chain, else the publisher.
     pub reporter: String,
     pub vector: TermVector,
+    /// The content as one vector of meaning (static word vectors), for paraphrases.
+    pub embedding: crate::vectors::Embedding,
     /// The figure the claim is about, with its frame.
     pub quantity: Option<(QuantityFact, Frame)>,
     /// Countries qualifying the figure ("Marovian troops").
@@ -113,10 +127,7 @@ fn work<'d>(
             v.entity.as_ref().and_then(|e| linked.id(d, e)),
             v.kind,
         );
-        let citing = v
-            .cue
-            .as_deref()
-            .is_some_and(|c| CITING.contains(&text::fold(c).as_str()));
+        let citing = v.cue.as_deref().is_some_and(cites);
         if citing {
             inner.push(link)
         } else {
@@ -200,6 +211,7 @@ fn work<'d>(
         via,
         reporter,
         vector,
+        embedding: crate::vectors::Embedding::default(),
         quantity,
         qualifiers: country_ids,
         entities,
@@ -288,6 +300,33 @@ fn origin_key(w: &Work, doc: &DocFacts, linked: &Linked) -> String {
         }
         SourceKind::Document if !head.is_empty() => format!("docu:{}:{head}", w.reporter),
         _ => format!("none:{}:{}", doc.doc, w.fact.id),
+    }
+}
+
+/// Anonymous sources of one head noun in one article ("a senior health
+/// official … quoted by The Ardith Courier", later "the official said") are
+/// one source, first reported by the outlet the fullest chain names.
+fn unify_anonymous(works: &mut [Work]) {
+    let mut reporter: BTreeMap<(usize, String), (usize, String)> = BTreeMap::new();
+    for w in works.iter() {
+        if let Some(rest) = w.origin_key.strip_prefix("anon:")
+            && let Some((_, head)) = rest.rsplit_once(':')
+        {
+            let entry = reporter
+                .entry((w.doc, head.to_string()))
+                .or_insert((w.via.len(), w.reporter.clone()));
+            if w.via.len() > entry.0 {
+                *entry = (w.via.len(), w.reporter.clone());
+            }
+        }
+    }
+    for w in works.iter_mut() {
+        if let Some(rest) = w.origin_key.strip_prefix("anon:")
+            && let Some((_, head)) = rest.rsplit_once(':')
+            && let Some((_, r)) = reporter.get(&(w.doc, head.to_string()))
+        {
+            w.origin_key = format!("anon:{r}:{head}");
+        }
     }
 }
 
@@ -455,7 +494,7 @@ fn follow_reports(works: &mut [Work], linked: &Linked) {
 /// cannot be: figures of different frames, or of one frame qualified by
 /// different countries ("Marovian troops" and "Ustravan troops").
 fn pair_score(a: &Work, b: &Work) -> Option<f64> {
-    let sim = a.vector.cosine(&b.vector);
+    let sim = similarity(a, b);
     match (&a.quantity, &b.quantity) {
         (Some((_, fa)), Some((_, fb))) => {
             let clash = !a.qualifiers.is_empty()
@@ -509,13 +548,14 @@ const SAME_FRAME: f64 = 0.5;
 /// mentions are most alike on average, while that average is at least
 /// [`SAME_QUESTION`] and no pair of their mentions cannot be one question.
 /// Ties go to the lowest indices, so the result depends only on the set.
-fn average_linkage(works: &[Work]) -> Vec<Vec<usize>> {
-    let n = works.len();
+fn average_linkage(all: &[Work], ids: &[usize]) -> Vec<Vec<usize>> {
+    let n = ids.len();
+    let works: Vec<&Work> = ids.iter().map(|&i| &all[i]).collect();
     let mut sim = vec![0.0f64; n * n];
     let mut cannot = vec![false; n * n];
     for i in 0..n {
         for j in i + 1..n {
-            match pair_score(&works[i], &works[j]) {
+            match pair_score(works[i], works[j]) {
                 Some(s) => {
                     sim[i * n + j] = s;
                     sim[j * n + i] = s;
@@ -562,10 +602,86 @@ fn average_linkage(works: &[Work]) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = members
         .into_iter()
         .flatten()
-        .map(|mut m| {
+        .map(|m| {
+            let mut m: Vec<usize> = m.into_iter().map(|i| ids[i]).collect();
             m.sort_unstable();
             m
         })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Words at least this rare (idf) find the mentions a mention may be clustered with.
+const BLOCKING_IDF: f64 = 3.0;
+/// A blocking key shared by more mentions than this says too little to find candidates.
+const MAX_BLOCK: usize = 300;
+
+/// Clusters of all mentions: candidate pairs come from shared rare words,
+/// entities and frames (never all pairs); the pairs alike enough to ever be
+/// joined split the mentions into groups, and each group is clustered by
+/// [`average_linkage`] (a join needs one such pair, so no cluster spans groups).
+fn cluster(works: &[Work]) -> Vec<Vec<usize>> {
+    let weights = Weights::shipped();
+    let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, w) in works.iter().enumerate() {
+        for t in w
+            .fact
+            .terms
+            .iter()
+            .filter(|t| weights.idf(t) >= BLOCKING_IDF)
+        {
+            blocks.entry(format!("t:{t}")).or_default().push(i);
+        }
+        for e in &w.entities {
+            blocks.entry(format!("e:{e}")).or_default().push(i);
+        }
+        if let Some((_, f)) = &w.quantity {
+            let specific = !matches!(f, Frame::Noun(_) | Frame::Money("amount"));
+            if specific {
+                blocks
+                    .entry(format!("f:{}", f.label()))
+                    .or_default()
+                    .push(i);
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..works.len()).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let mut seen: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    for members in blocks.values_mut() {
+        members.dedup();
+        if members.len() > MAX_BLOCK {
+            continue;
+        }
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                if !seen.insert((i, j)) {
+                    continue;
+                }
+                if pair_score(&works[i], &works[j]).is_some_and(|s| s >= SAME_QUESTION) {
+                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                    if ri != rj {
+                        parent[ri.max(rj)] = ri.min(rj);
+                    }
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..works.len() {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = groups
+        .values()
+        .flat_map(|ids| average_linkage(works, ids))
         .collect();
     out.sort();
     out
@@ -622,12 +738,33 @@ fn reweight(works: &mut [Work], weights: &Weights) {
     let m = works.len() as f64;
     for w in works.iter_mut() {
         let words: Vec<String> = w.fact.terms.clone();
-        w.vector = TermVector::weighted(&words, |t| {
+        let weight = |t: &str| {
             let local = ((m + 10.0) / (df.get(t).copied().unwrap_or(0) as f64 + 0.5)).ln();
             weights.idf(t) * local
+        };
+        w.vector = TermVector::weighted(&words, weight);
+        let vectors = crate::vectors::Vectors::shipped();
+        w.embedding = vectors.embed(&words, |t| {
+            weight(t)
+                / vectors
+                    .get(t)
+                    .map_or(1.0, |v| f64::from(v.norm()).max(1e-6))
         });
     }
 }
+
+/// How alike two contents are: their shared words (names weigh most) or
+/// their meaning (word vectors, for paraphrases), whichever says more.
+fn similarity(a: &Work, b: &Work) -> f64 {
+    let words = a.vector.cosine(&b.vector);
+    let meaning = a.embedding.cosine(&b.embedding);
+    // Static vectors of unrelated news sentences still meet at about 0.5: only the excess counts.
+    let scaled = ((meaning - MEANING_FLOOR) / (1.0 - MEANING_FLOOR)).max(0.0);
+    words.max(scaled)
+}
+
+/// The cosine of word vectors two unrelated news contents typically reach.
+const MEANING_FLOOR: f64 = 0.5;
 
 /// The graph of `docs` before assessment: documents, entities, origins,
 /// claims and clusters (statuses and grades are filled by [`crate::assess`]).
@@ -635,10 +772,11 @@ pub fn assemble(docs: &[DocFacts], linked: Linked) -> (Graph, Vec<ClaimInfo>) {
     let weights = Weights::shipped();
     let mut works = works(docs, &linked, weights);
     reweight(&mut works, weights);
+    unify_anonymous(&mut works);
     resolve_descriptions(&mut works, &linked);
     follow_reports(&mut works, &linked);
     headlines_follow_bodies(&mut works);
-    let clusters = average_linkage(&works);
+    let clusters = cluster(&works);
     let mut graph = Graph {
         documents: docs
             .iter()

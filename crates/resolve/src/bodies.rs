@@ -43,6 +43,11 @@ const OPENERS: &[&str] = &[
 /// The key of a body's description ("The regional emergency service" →
 /// `regional emergency service`) and its kind, when it names one.
 pub fn description_key(s: &str) -> Option<(String, EntityKind)> {
+    // What a body owns stands for the body: "the ministry's latest figures".
+    let s = s
+        .split_once("'s ")
+        .or_else(|| s.split_once("’s "))
+        .map_or(s, |(owner, _)| owner);
     let mut ws = text::words(s);
     while ws.first().is_some_and(|w| OPENERS.contains(&w.as_str())) {
         ws.remove(0);
@@ -137,5 +142,9 @@ mod tests {
         assert_eq!(description_key("the service").unwrap().0, "service");
         assert!(description_key("two rescue workers").is_none());
         assert!(description_key("a spokesman").is_none());
+        assert_eq!(
+            description_key("The ministry's latest figures").unwrap().0,
+            "ministry"
+        );
     }
 }

@@ -119,17 +119,23 @@ pub fn link(docs: &[DocFacts]) -> Linked {
             uf.union(w[0], w[1]);
         }
     }
-    // Person names spelled differently: compared within a bucket of the surname's first letter.
-    let mut persons: BTreeMap<char, Vec<usize>> = BTreeMap::new();
+    // Person names spelled differently: each distinct name compared within a
+    // bucket of its surname's first letter (equal names are linked already).
+    let mut persons: BTreeMap<char, BTreeMap<&[String], usize>> = BTreeMap::new();
     for (i, n) in nodes.iter().enumerate() {
         if n.fact.etype == EntityType::Person
             && n.words.len() >= 2
             && let Some(c) = n.words.last().and_then(|w| w.chars().next())
         {
-            persons.entry(c).or_default().push(i);
+            persons
+                .entry(c)
+                .or_default()
+                .entry(n.words.as_slice())
+                .or_insert(i);
         }
     }
-    for bucket in persons.values() {
+    for names in persons.values() {
+        let bucket: Vec<usize> = names.values().copied().collect();
         for (x, &i) in bucket.iter().enumerate() {
             for &j in &bucket[x + 1..] {
                 if person_variant(&nodes[i].words, &nodes[j].words) {
@@ -139,11 +145,12 @@ pub fn link(docs: &[DocFacts]) -> Linked {
         }
     }
     // Short forms: linked when exactly one group carries them.
+    let index = ShortIndex::new(&nodes);
     let shorts: Vec<(usize, Vec<usize>)> = nodes
         .iter()
         .enumerate()
         .filter_map(|(i, n)| {
-            let targets = short_form_targets(i, n, &nodes);
+            let targets = short_form_targets(i, n, &nodes, &index);
             (!targets.is_empty()).then_some((i, targets))
         })
         .collect();
@@ -224,7 +231,11 @@ fn exact_keys(n: &Node, countries: &HashMap<(usize, String), String>) -> Vec<Str
             0 => {}
             // A one-word "person" is as often a place or body the NER mistook.
             1 => keys.push(format!("n:{}", n.words[0])),
-            _ => keys.push(format!("p:{}", n.words.join(" "))),
+            _ => {
+                keys.push(format!("p:{}", n.words.join(" ")));
+                // A full name typed as a person in one article and a body in another is one.
+                keys.push(format!("n:{}", n.words.join(" ")));
+            }
         }
         return keys;
     }
@@ -294,41 +305,95 @@ fn person_variant(a: &[String], b: &[String]) -> bool {
 /// The nodes a short form could stand for: a surname alone for full names of
 /// that surname (or a variant of it); one distinctive word for the body or
 /// outlet whose name starts or ends with it.
-fn short_form_targets(i: usize, n: &Node, nodes: &[Node]) -> Vec<usize> {
+fn short_form_targets(i: usize, n: &Node, nodes: &[Node], index: &ShortIndex) -> Vec<usize> {
+    let mut out: BTreeSet<usize> = BTreeSet::new();
     if n.fact.id.starts_with("body:") {
-        // A described body ("the emergency service") names a body whose name ends so.
-        return nodes
-            .iter()
-            .enumerate()
-            .filter(|(j, m)| {
-                *j != i
+        // A described body ("the emergency service", "the health ministry") names a
+        // body whose name ends so, or the one body of that portfolio.
+        if let Some(last) = n.words.last() {
+            for &j in index.by_edge.get(last).into_iter().flatten() {
+                let m = &nodes[j];
+                if j != i
                     && m.fact.etype == EntityType::Org
                     && m.words.len() > n.words.len()
                     && m.words.ends_with(&n.words)
-            })
-            .map(|(j, _)| j)
-            .collect();
+                {
+                    out.insert(j);
+                }
+            }
+        }
+        if let Some(p) = portfolio_key(&n.fact.name, &[]) {
+            out.extend(
+                index
+                    .by_portfolio
+                    .get(&p)
+                    .into_iter()
+                    .flatten()
+                    .filter(|&&j| j != i),
+            );
+        }
+        return out.into_iter().collect();
     }
     if n.words.len() != 1 {
         return Vec::new();
     }
     let w = &n.words[0];
-    let person = n.fact.etype == EntityType::Person;
-    nodes
-        .iter()
-        .enumerate()
-        .filter(|(j, m)| {
-            *j != i
-                && m.words.len() >= 2
-                && if person {
-                    m.fact.etype == EntityType::Person
-                        && text::spelling_variant(w, m.words.last().expect("two words"))
-                } else {
-                    short_of(n, w, m)
+    if n.fact.etype == EntityType::Person {
+        let first = w.chars().next().unwrap_or(' ');
+        for &j in index.persons.get(&first).into_iter().flatten() {
+            if j != i && text::spelling_variant(w, nodes[j].words.last().expect("two words")) {
+                out.insert(j);
+            }
+        }
+    } else {
+        for &j in index.by_edge.get(w).into_iter().flatten() {
+            if j != i && short_of(n, w, &nodes[j]) {
+                out.insert(j);
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Where short forms find the names they may stand for.
+struct ShortIndex {
+    /// Names of two or more words, by their first and by their last word.
+    by_edge: HashMap<String, Vec<usize>>,
+    /// Persons with a full name, by the first letter of their surname.
+    persons: HashMap<char, Vec<usize>>,
+    /// Named bodies (not described ones), by portfolio key.
+    by_portfolio: HashMap<String, Vec<usize>>,
+}
+
+impl ShortIndex {
+    fn new(nodes: &[Node]) -> Self {
+        let mut index = ShortIndex {
+            by_edge: HashMap::new(),
+            persons: HashMap::new(),
+            by_portfolio: HashMap::new(),
+        };
+        for (j, m) in nodes.iter().enumerate() {
+            if m.words.len() >= 2 {
+                let (first, last) = (&m.words[0], m.words.last().expect("two words"));
+                index.by_edge.entry(first.clone()).or_default().push(j);
+                if last != first {
+                    index.by_edge.entry(last.clone()).or_default().push(j);
                 }
-        })
-        .map(|(j, _)| j)
-        .collect()
+                if m.fact.etype == EntityType::Person
+                    && let Some(c) = last.chars().next()
+                {
+                    index.persons.entry(c).or_default().push(j);
+                }
+            }
+            if m.fact.etype == EntityType::Org
+                && !m.fact.id.starts_with("body:")
+                && let Some(p) = portfolio_key(m.fact.name.split(" (").next().unwrap_or(""), &[])
+            {
+                index.by_portfolio.entry(p).or_default().push(j);
+            }
+        }
+        index
+    }
 }
 
 /// `w`, the one word of `n`, is a short form of `m`'s name.

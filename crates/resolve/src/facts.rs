@@ -221,6 +221,11 @@ pub fn extract(a: &Analysis) -> DocFacts {
     link_described_sources(&entities, &mut mentions);
     crate::bodies::describe(&mut entities, &mut mentions);
     crate::affiliation::assign(a, &mut entities, &mentions);
+    let mentions = mentions
+        .into_iter()
+        .zip(&a.attributions)
+        .flat_map(|(m, at)| split_figures(a, at, title_end, m))
+        .collect();
     DocFacts {
         doc: d.id.as_str().to_string(),
         title: d.title.clone(),
@@ -340,6 +345,90 @@ const REVISION: &[&str] = &[
     "update",
     "upgrade",
 ];
+
+/// Words that join two coordinated clauses ("214 cases had been reported and nine deaths").
+const COORDINATION: &[&str] = &[",", ";", "and", "while", "with", "whereas"];
+
+/// An attribution stating figures of different kinds in coordinated clauses
+/// ("214 suspected cases had been reported and nine deaths had been
+/// recorded") states one claim per figure: its content is cut at the last
+/// coordination between the figures, and the parts after the first get the
+/// ids `a3+2`, `a3+3`.
+fn split_figures(
+    a: &Analysis,
+    at: &hearsay_core::Attribution,
+    title_end: Option<usize>,
+    m: MentionFact,
+) -> Vec<MentionFact> {
+    let figures: Vec<(Span, crate::frames::Frame)> = a
+        .quantities
+        .iter()
+        .filter(|q| at.content.iter().any(|c| c.contains(&q.span)))
+        .filter_map(|q| {
+            let fact = m
+                .quantities
+                .iter()
+                .find(|f| f.text == q.span.text(a.text()))?;
+            (crate::frames::is_figure(fact) && fact.interval().is_some())
+                .then(|| crate::frames::frame(fact).map(|f| (q.span, f)))
+                .flatten()
+        })
+        .collect();
+    let frames: std::collections::BTreeSet<_> = figures.iter().map(|(_, f)| f.clone()).collect();
+    if figures.len() < 2 || frames.len() < 2 {
+        return vec![m];
+    }
+    let text = a.text();
+    let mut cuts = Vec::new();
+    for pair in figures.windows(2) {
+        let (end, start) = (pair[0].0.end, pair[1].0.start);
+        if pair[0].1 == pair[1].1 {
+            continue;
+        }
+        let cut = tokens_in(a, Span::new(end, start))
+            .rev()
+            .find(|&t| COORDINATION.contains(&text::fold(a.tokens[t].span.text(text)).as_str()));
+        if let Some(t) = cut {
+            cuts.push(a.tokens[t].span);
+        }
+    }
+    if cuts.is_empty() {
+        return vec![m];
+    }
+    let mut parts: Vec<Vec<Span>> = vec![Vec::new()];
+    for piece in &at.content {
+        let mut start = piece.start;
+        for cut in cuts.iter().filter(|c| piece.contains(c)) {
+            parts
+                .last_mut()
+                .expect("a part")
+                .push(Span::new(start, cut.start).trim(text));
+            parts.push(Vec::new());
+            start = cut.end;
+        }
+        parts
+            .last_mut()
+            .expect("a part")
+            .push(Span::new(start, piece.end).trim(text));
+    }
+    parts
+        .into_iter()
+        .map(|p| p.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>())
+        .filter(|p| !p.is_empty())
+        .enumerate()
+        .map(|(k, content)| {
+            let id = if k == 0 {
+                m.id.clone()
+            } else {
+                format!("{}+{}", m.id, k + 1)
+            };
+            let mut part = mention_of(a, at, title_end, content, id);
+            part.source = m.source.clone();
+            part.via = m.via.clone();
+            part
+        })
+        .collect()
+}
 
 /// Entities named like the article's outlet or the wire of its dateline are news outlets.
 fn mark_outlets(d: &hearsay_core::Document, entities: &mut [EntityFact]) {
@@ -462,8 +551,18 @@ fn dateline(text: &str, title_end: Option<usize>) -> Option<Dateline> {
 }
 
 fn mention(a: &Analysis, at: &hearsay_core::Attribution, title_end: Option<usize>) -> MentionFact {
+    mention_of(a, at, title_end, at.content.clone(), at.id.clone())
+}
+
+/// The mention of an attribution with these content spans and this id.
+fn mention_of(
+    a: &Analysis,
+    at: &hearsay_core::Attribution,
+    title_end: Option<usize>,
+    content: Vec<Span>,
+    id: String,
+) -> MentionFact {
     let text = a.text();
-    let content: Vec<Span> = at.content.clone();
     let joined = content
         .iter()
         .map(|s| s.text(text).trim())
@@ -507,7 +606,7 @@ fn mention(a: &Analysis, at: &hearsay_core::Attribution, title_end: Option<usize
         .map(|q| quantity::fact(a, q, at, &content, sentence))
         .collect();
     MentionFact {
-        id: at.id.clone(),
+        id,
         kind: at.kind,
         cue: at.cue.lemma.clone(),
         content: joined,

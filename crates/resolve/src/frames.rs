@@ -159,6 +159,10 @@ const DURATION_ARGUMENT: &[&str] = &[
 /// True when the figure is what the claim states, not a time adjunct.
 pub fn is_figure(q: &QuantityFact) -> bool {
     let head = q.head.as_deref().unwrap_or("");
+    // "five times the official toll" multiplies another figure.
+    if head == "time" || head == "times" {
+        return false;
+    }
     let duration =
         TIME_UNITS.contains(&head) || TIME_UNITS.iter().any(|u| head.strip_suffix('s') == Some(u));
     !duration

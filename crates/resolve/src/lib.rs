@@ -43,7 +43,7 @@ pub mod stories;
 mod text;
 mod vectors;
 
-pub use assemble::ClaimInfo;
+pub use assemble::{ClaimInfo, cites};
 pub use facts::{
     DateFact, Dateline, DocFacts, EntityFact, FACTS_VERSION, HedgeFact, MentionFact, RecordFact,
     RecordKind, SourceFact, ViaFact, extract,

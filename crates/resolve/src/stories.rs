@@ -19,8 +19,12 @@ use std::collections::BTreeSet;
 const RARE: f64 = 4.5;
 /// Blocking keys a mention contributes at most (its rarest words).
 const KEYS_PER_MENTION: usize = 4;
-/// Two mentions of different articles this alike put them in one story.
-const LINK: f64 = 0.22;
+/// Two mentions of different articles this alike (and sharing rare words) put them in one story.
+const LINK: f64 = 0.35;
+/// Rare words two linked mentions share at least.
+const SHARED_RARE: usize = 2;
+/// Figures of one frame link articles published at most this many days apart.
+const FRAME_DAYS: i64 = 60;
 
 /// The blocking keys of an article: the rarest content words of each
 /// mention, and each figure's frame with the names in its content.
@@ -40,7 +44,7 @@ pub fn keys(doc: &DocFacts) -> Vec<String> {
             out.insert(format!("t:{t}"));
         }
         if let Some(f) = main_frame(m) {
-            for name in entity_names(doc, m) {
+            for name in entity_names(doc, m).1 {
                 out.insert(format!("f:{}:{name}", f.label()));
             }
         }
@@ -56,17 +60,30 @@ fn main_frame(m: &MentionFact) -> Option<Frame> {
         .find_map(frame)
 }
 
-/// Name keys of the entities named in a mention's content.
-fn entity_names(doc: &DocFacts, m: &MentionFact) -> BTreeSet<String> {
-    m.entities
+/// Name keys of the entities named in a mention's content, and of those that are not countries.
+fn entity_names(doc: &DocFacts, m: &MentionFact) -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut all = BTreeSet::new();
+    let mut specific = BTreeSet::new();
+    for e in m
+        .entities
         .iter()
         .filter_map(|id| doc.entities.iter().find(|e| &e.id == id))
-        .map(|e| text::name_key(&e.name))
-        .filter(|k| !k.is_empty())
-        .collect()
+    {
+        let k = text::name_key(&e.name);
+        if k.is_empty() {
+            continue;
+        }
+        if e.kind != hearsay_core::EntityKind::Country {
+            specific.insert(k.clone());
+        }
+        all.insert(k);
+    }
+    (all, specific)
 }
 
-/// True when two articles belong to one story.
+/// True when two articles belong to one story: a mention of each alike in
+/// words (sharing rare ones), or figures of one frame about the same specific
+/// entity, published within [`FRAME_DAYS`] of each other.
 pub fn linked(a: &DocFacts, b: &DocFacts) -> bool {
     let weights = Weights::shipped();
     let vectors = |d: &DocFacts| -> Vec<TermVector> {
@@ -76,18 +93,33 @@ pub fn linked(a: &DocFacts, b: &DocFacts) -> bool {
             .collect()
     };
     let (va, vb) = (vectors(a), vectors(b));
+    let near = match (a.published.as_deref(), b.published.as_deref()) {
+        (Some(x), Some(y)) => match (
+            crate::assemble::day_number(x),
+            crate::assemble::day_number(y),
+        ) {
+            (Some(x), Some(y)) => (x - y).abs() <= FRAME_DAYS,
+            _ => true,
+        },
+        _ => true,
+    };
     for (i, ma) in a.mentions.iter().enumerate() {
         let fa = main_frame(ma);
         let na = fa.as_ref().map(|_| entity_names(a, ma));
         for (j, mb) in b.mentions.iter().enumerate() {
-            if va[i].cosine(&vb[j]) >= LINK {
-                return true;
-            }
-            if let (Some(fa), Some(na)) = (&fa, &na)
-                && main_frame(mb).as_ref() == Some(fa)
-                && !na.is_disjoint(&entity_names(b, mb))
+            if va[i].cosine(&vb[j]) >= LINK
+                && va[i].shared(&vb[j]).filter(|(_, w)| *w >= RARE).count() >= SHARED_RARE
             {
                 return true;
+            }
+            if near
+                && let (Some(fa), Some((all_a, specific_a))) = (&fa, &na)
+                && main_frame(mb).as_ref() == Some(fa)
+            {
+                let (all_b, specific_b) = entity_names(b, mb);
+                if !specific_a.is_disjoint(&specific_b) || all_a.intersection(&all_b).count() >= 2 {
+                    return true;
+                }
             }
         }
     }

@@ -310,6 +310,7 @@ impl SqliteStore {
                 search: q.search.clone(),
                 document: q.document.clone(),
                 limit: None,
+                ..ClaimQuery::default()
             })?;
             let mut ids = BTreeSet::new();
             let mut stmt = self.conn().prepare_cached(

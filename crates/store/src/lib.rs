@@ -22,7 +22,9 @@
 //! assert_eq!(store.documents(&Default::default()).unwrap().len(), 1);
 //! ```
 
+mod browse;
 mod error;
+mod export_rows;
 mod file;
 mod graph;
 mod graph_query;
@@ -34,7 +36,9 @@ mod sqlite;
 mod tags;
 mod write;
 
+pub use browse::{DocHead, MentionLink};
 pub use error::StoreError;
+pub use export_rows::{GraphFilter, GraphView};
 pub use file::{APPLICATION_ID, DatabaseFile, inspect};
 pub use graph_query::{
     ClusterQuery, ClusterView, EntityView, GraphClaimQuery, GraphObject, HistoryEntry, MAX_PAGE,
@@ -93,6 +97,10 @@ pub trait Store {
     /// The stored documents, newest first.
     fn documents(&self, query: &DocQuery) -> Result<Vec<DocSummary>, StoreError>;
 
+    /// How many documents `query` finds (its limit and offset aside), counting
+    /// no further than `cap` so that the count costs at most `cap` rows.
+    fn count_documents(&self, query: &DocQuery, cap: usize) -> Result<usize, StoreError>;
+
     /// The full id of the one document whose id starts with `prefix`.
     fn resolve(&self, prefix: &str) -> Result<DocId, StoreError>;
 
@@ -105,6 +113,9 @@ pub trait Store {
 
     /// Claims matching a query, with their document.
     fn claims(&self, query: &ClaimQuery) -> Result<Vec<Claim>, StoreError>;
+
+    /// How many claims `query` finds (its limit and offset aside), counting no further than `cap`.
+    fn count_claims(&self, query: &ClaimQuery, cap: usize) -> Result<usize, StoreError>;
 
     /// The stored resolve facts of these documents (those that have facts of
     /// the current version), in the order given.

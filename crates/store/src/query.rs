@@ -10,6 +10,8 @@ pub struct DocQuery {
     pub search: Option<String>,
     /// At most this many (all when `None`).
     pub limit: Option<usize>,
+    /// Skip this many first (for paging).
+    pub offset: usize,
 }
 
 /// One stored document, summarized.
@@ -52,8 +54,15 @@ pub struct ClaimQuery {
     pub search: Option<String>,
     /// Only claims of this document.
     pub document: Option<hearsay_core::DocId>,
+    /// Only claims of documents published on or after this day (`YYYY-MM-DD`);
+    /// documents without a publication date are left out.
+    pub since: Option<String>,
+    /// Only claims of documents published on or before this day (`YYYY-MM-DD`).
+    pub until: Option<String>,
     /// At most this many (all when `None`).
     pub limit: Option<usize>,
+    /// Skip this many first (for paging).
+    pub offset: usize,
 }
 
 /// A span of stored text: code-point offsets and the text.

@@ -149,6 +149,11 @@ impl SqliteStore {
         Ok(outcomes)
     }
 
+    /// The open connection, for the readers beside this module.
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
     /// How many documents are stored.
     pub fn count(&self) -> Result<usize, StoreError> {
         Ok(self
@@ -413,22 +418,16 @@ impl Store for SqliteStore {
     }
 
     fn documents(&self, q: &DocQuery) -> Result<Vec<DocSummary>, StoreError> {
-        let mut sql = String::from(
+        let (filter, mut args) = doc_filter(q);
+        let sql = format!(
             "SELECT d.id, d.title, d.byline, d.outlet, d.published, d.path, d.chars,
                 (SELECT COUNT(*) FROM attributions a WHERE a.doc = d.seq),
                 (SELECT COUNT(*) FROM entities e WHERE e.doc = d.seq),
                 d.added_at, d.analyzer
-             FROM documents d",
+             FROM documents d{filter} ORDER BY d.seq DESC LIMIT ? OFFSET ?"
         );
-        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
-        if let Some(search) = &q.search {
-            sql.push_str(
-                " WHERE d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",
-            );
-            args.push(Box::new(search.clone()));
-        }
-        sql.push_str(" ORDER BY d.seq DESC LIMIT ?");
         args.push(Box::new(q.limit.map_or(-1, |l| l as i64)));
+        args.push(Box::new(q.offset as i64));
         let run = || -> Result<Vec<DocSummary>, rusqlite::Error> {
             let mut stmt = self.conn.prepare(&sql)?;
             let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
@@ -449,6 +448,12 @@ impl Store for SqliteStore {
             rows.collect()
         };
         run().map_err(|e| search_error(e, q.search.as_deref()))
+    }
+
+    fn count_documents(&self, q: &DocQuery, cap: usize) -> Result<usize, StoreError> {
+        let (filter, args) = doc_filter(q);
+        let sql = format!("SELECT 1 FROM documents d{filter}");
+        count_capped(&self.conn, &sql, args, cap).map_err(|e| search_error(e, q.search.as_deref()))
     }
 
     fn resolve(&self, prefix: &str) -> Result<DocId, StoreError> {
@@ -521,55 +526,18 @@ impl Store for SqliteStore {
     }
 
     fn claims(&self, q: &ClaimQuery) -> Result<Vec<Claim>, StoreError> {
-        let mut sql = String::new();
-        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
-        if let Some(entity) = &q.entity {
-            sql.push_str(
-                "WITH ents(id) AS (
-                   SELECT id FROM entities WHERE name = ? COLLATE NOCASE
-                   UNION SELECT entity_id FROM mentions WHERE text = ? COLLATE NOCASE) ",
-            );
-            args.push(Box::new(entity.clone()));
-            args.push(Box::new(entity.clone()));
-        }
-        sql.push_str(
-            "SELECT a.seq, d.id, d.title, d.outlet, d.published, a.id, a.kind,
+        let (mut sql, mut args) = claim_filter(
+            q,
+            "a.seq, d.id, d.title, d.outlet, d.published, a.id, a.kind,
                 a.cue_start, a.cue_end, a.cue_text, a.cue_lemma,
                 a.source_start, a.source_end, a.source_text, a.source_entity,
                 (SELECT e.name FROM entities e WHERE e.doc = a.doc AND e.id = a.source_entity),
                 a.source_kind, a.source_role, a.hedge_text, a.hedge_certainty, a.confidence,
-                d.byline, d.url, d.path, a.hedge_kind, a.hedge_start, a.hedge_end
-             FROM attributions a JOIN documents d ON d.seq = a.doc WHERE 1 = 1",
-        );
-        if let Some(doc) = &q.document {
-            sql.push_str(" AND d.id = ?");
-            args.push(Box::new(doc.to_string()));
-        }
-        if let Some(source) = &q.source {
-            let like = like_pattern(source)?;
-            sql.push_str(
-                " AND (a.source_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entities e
-                   WHERE e.doc = a.doc AND e.id = a.source_entity AND e.name LIKE ? ESCAPE '\\'))",
-            );
-            args.push(Box::new(like.clone()));
-            args.push(Box::new(like));
-        }
-        if let Some(search) = &q.search {
-            sql.push_str(" AND a.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)");
-            args.push(Box::new(search.clone()));
-        }
-        if q.entity.is_some() {
-            sql.push_str(
-                " AND (a.source_entity IN (SELECT id FROM ents)
-                   OR EXISTS (SELECT 1 FROM attribution_via v
-                              WHERE v.attribution = a.seq AND v.entity IN (SELECT id FROM ents))
-                   OR EXISTS (SELECT 1 FROM attribution_content c
-                              JOIN mentions m ON m.doc = a.doc AND m.start >= c.start AND m.\"end\" <= c.\"end\"
-                              WHERE c.attribution = a.seq AND m.entity_id IN (SELECT id FROM ents)))",
-            );
-        }
-        sql.push_str(" ORDER BY d.seq, a.n LIMIT ?");
+                d.byline, d.url, d.path, a.hedge_kind, a.hedge_start, a.hedge_end",
+        )?;
+        sql.push_str(" ORDER BY d.seq, a.n LIMIT ? OFFSET ?");
         args.push(Box::new(q.limit.map_or(-1, |l| l as i64)));
+        args.push(Box::new(q.offset as i64));
         let rows = (|| -> Result<Vec<(i64, Claim)>, rusqlite::Error> {
             let mut stmt = self.conn.prepare(&sql)?;
             let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), claim_row)?;
@@ -621,6 +589,98 @@ impl Store for SqliteStore {
         }
         Ok(out)
     }
+
+    fn count_claims(&self, q: &ClaimQuery, cap: usize) -> Result<usize, StoreError> {
+        let (sql, args) = claim_filter(q, "1")?;
+        count_capped(&self.conn, &sql, args, cap).map_err(|e| search_error(e, q.search.as_deref()))
+    }
+}
+
+/// Arguments of a statement built at run time.
+type Args = Vec<Box<dyn ToSql>>;
+
+/// The `WHERE` clause (with a leading space, or empty) and arguments of a document query.
+fn doc_filter(q: &DocQuery) -> (String, Args) {
+    let mut args: Args = Vec::new();
+    let mut sql = String::new();
+    if let Some(search) = &q.search {
+        sql.push_str(
+            " WHERE d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",
+        );
+        args.push(Box::new(search.clone()));
+    }
+    (sql, args)
+}
+
+/// `SELECT columns FROM attributions a JOIN documents d … WHERE …` for a
+/// claim query, without order or limit, and its arguments.
+fn claim_filter(q: &ClaimQuery, columns: &str) -> Result<(String, Args), StoreError> {
+    let mut sql = String::new();
+    let mut args: Args = Vec::new();
+    if let Some(entity) = &q.entity {
+        sql.push_str(
+            "WITH ents(id) AS (
+               SELECT id FROM entities WHERE name = ? COLLATE NOCASE
+               UNION SELECT entity_id FROM mentions WHERE text = ? COLLATE NOCASE) ",
+        );
+        args.push(Box::new(entity.clone()));
+        args.push(Box::new(entity.clone()));
+    }
+    sql.push_str(&format!(
+        "SELECT {columns} FROM attributions a JOIN documents d ON d.seq = a.doc WHERE 1 = 1"
+    ));
+    if let Some(doc) = &q.document {
+        sql.push_str(" AND d.id = ?");
+        args.push(Box::new(doc.to_string()));
+    }
+    if let Some(since) = &q.since {
+        sql.push_str(" AND substr(d.published, 1, 10) >= ?");
+        args.push(Box::new(since.clone()));
+    }
+    if let Some(until) = &q.until {
+        sql.push_str(" AND substr(d.published, 1, 10) <= ?");
+        args.push(Box::new(until.clone()));
+    }
+    if let Some(source) = &q.source {
+        let like = like_pattern(source)?;
+        sql.push_str(
+            " AND (a.source_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entities e
+               WHERE e.doc = a.doc AND e.id = a.source_entity AND e.name LIKE ? ESCAPE '\\'))",
+        );
+        args.push(Box::new(like.clone()));
+        args.push(Box::new(like));
+    }
+    if let Some(search) = &q.search {
+        sql.push_str(" AND a.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)");
+        args.push(Box::new(search.clone()));
+    }
+    if q.entity.is_some() {
+        sql.push_str(
+            " AND (a.source_entity IN (SELECT id FROM ents)
+               OR EXISTS (SELECT 1 FROM attribution_via v
+                          WHERE v.attribution = a.seq AND v.entity IN (SELECT id FROM ents))
+               OR EXISTS (SELECT 1 FROM attribution_content c
+                          JOIN mentions m ON m.doc = a.doc AND m.start >= c.start AND m.\"end\" <= c.\"end\"
+                          WHERE c.attribution = a.seq AND m.entity_id IN (SELECT id FROM ents)))",
+        );
+    }
+    Ok((sql, args))
+}
+
+/// How many rows `select` gives, counting no further than `cap`.
+fn count_capped(
+    conn: &Connection,
+    select: &str,
+    mut args: Args,
+    cap: usize,
+) -> Result<usize, rusqlite::Error> {
+    let sql = format!("SELECT COUNT(*) FROM ({select} LIMIT ?)");
+    args.push(Box::new(cap as i64));
+    conn.prepare(&sql)?
+        .query_row(rusqlite::params_from_iter(args.iter()), |r| {
+            r.get::<_, i64>(0)
+        })
+        .map(|n| n as usize)
 }
 
 /// The claim of one row of the claims query (its content and via chain come after).

@@ -274,7 +274,7 @@ fn documents_list_and_resolve_prefixes() {
     let found = store
         .documents(&DocQuery {
             search: Some("troops".into()),
-            limit: None,
+            ..DocQuery::default()
         })
         .unwrap();
     assert_eq!(found.len(), 1);
@@ -383,6 +383,75 @@ fn a_version_1_database_is_migrated_without_losing_rows() {
         vec![span("DPRK", 0), span("North Korea", 0)]
     );
     assert_eq!(store.stale("new").unwrap(), vec![id]);
+}
+
+#[test]
+fn documents_and_claims_page_by_offset_count_up_to_a_cap_and_filter_by_date() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    store.put(&full("v1")).unwrap();
+    let mut undated = Analysis::empty(Document::new("Another text."), "v1");
+    undated.document.title = Some("Undated".into());
+    store.put(&undated).unwrap();
+    let page = |offset| DocQuery {
+        limit: Some(1),
+        offset,
+        ..DocQuery::default()
+    };
+    let titles = |q: &DocQuery| -> Vec<Option<String>> {
+        store
+            .documents(q)
+            .unwrap()
+            .into_iter()
+            .map(|d| d.title)
+            .collect()
+    };
+    // Newest first, one per page.
+    assert_eq!(titles(&page(0)), [Some("Undated".to_string())]);
+    assert_eq!(titles(&page(1)), [Some("Troops".to_string())]);
+    assert!(titles(&page(2)).is_empty());
+    assert_eq!(store.count_documents(&page(1), 100).unwrap(), 2);
+    assert_eq!(store.count_documents(&page(0), 1).unwrap(), 1);
+
+    let claims = |q: ClaimQuery| -> Vec<String> {
+        store
+            .claims(&q)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.id)
+            .collect()
+    };
+    let second = ClaimQuery {
+        limit: Some(1),
+        offset: 1,
+        ..ClaimQuery::default()
+    };
+    assert_eq!(claims(second.clone()), ["a2"]);
+    assert_eq!(store.count_claims(&second, 100).unwrap(), 2);
+    let dated = |since: Option<&str>, until: Option<&str>| ClaimQuery {
+        since: since.map(String::from),
+        until: until.map(String::from),
+        ..ClaimQuery::default()
+    };
+    // The claims' document was published on 2024-10-21.
+    assert_eq!(
+        claims(dated(Some("2024-10-21"), Some("2024-10-21"))),
+        ["a1", "a2"]
+    );
+    assert!(claims(dated(Some("2024-10-22"), None)).is_empty());
+    assert!(claims(dated(None, Some("2024-10-20"))).is_empty());
+    let by_entity = ClaimQuery {
+        entity: Some("DPRK".into()),
+        ..ClaimQuery::default()
+    };
+    assert_eq!(store.count_claims(&by_entity, 100).unwrap(), 2);
+    let bad = ClaimQuery {
+        search: Some("\"open".into()),
+        ..ClaimQuery::default()
+    };
+    assert!(matches!(
+        store.count_claims(&bad, 10),
+        Err(StoreError::BadQuery { .. })
+    ));
 }
 
 #[test]

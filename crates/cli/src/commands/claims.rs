@@ -84,6 +84,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             search: args.search.clone(),
             document,
             limit: Some(args.limit),
+            ..ClaimQuery::default()
         })
         .map_err(usage_if_query)?;
     if args.json {

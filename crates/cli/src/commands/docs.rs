@@ -32,6 +32,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .documents(&DocQuery {
             search: args.search.clone(),
             limit: args.limit,
+            ..DocQuery::default()
         })
         .map_err(super::claims::usage_if_query)?;
     if args.json {

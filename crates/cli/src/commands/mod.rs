@@ -19,6 +19,7 @@ pub mod graph_text;
 pub mod migrate;
 pub mod outputs;
 pub mod resolve;
+pub mod serve;
 pub mod show;
 pub mod sources;
 pub mod timeline;

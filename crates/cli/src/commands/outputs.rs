@@ -68,7 +68,7 @@ impl OutDir {
             .iter()
             .filter_map(|i| match i {
                 Input::File { path, .. } => path.canonicalize().ok(),
-                Input::Stdin { .. } => None,
+                Input::Stdin { .. } | Input::Memory { .. } => None,
             })
             .collect();
         Ok(OutDir {

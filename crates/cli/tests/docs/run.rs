@@ -90,8 +90,10 @@ fn words(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The `hearsay` subcommands that take minutes: training and benchmarks.
-const SLOW: [&str; 2] = ["train", "bench"];
+/// The `hearsay` subcommands not run by the docs tests: training and
+/// benchmarks take minutes, a server runs until it is stopped (the server's
+/// own tests start it).
+const SLOW: [&str; 3] = ["train", "bench", "serve"];
 
 /// How to check the command `text` (with its block's `assignments`).
 pub fn plan(text: &str, assignments: &[String]) -> Plan {
@@ -249,6 +251,10 @@ mod tests {
         assert_eq!(
             plan("cargo run --release -- analyze a.txt", &[]),
             Plan::Run("hearsay analyze a.txt".into())
+        );
+        assert_eq!(
+            plan("hearsay serve --db news.db", &[]),
+            Plan::Help("hearsay serve --db news.db --help".into())
         );
         assert_eq!(plan("cargo test --workspace", &[]), Plan::Exists(Ok(())));
         assert_eq!(
