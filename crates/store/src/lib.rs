@@ -128,6 +128,11 @@ pub trait Store {
     /// `remove` held, write each new story, index the blocking `keys` of
     /// newly resolved documents, and record the clusters whose assessment
     /// changed (naming `moved_by`, the document that moved them).
+    ///
+    /// Several processes may resolve one file at once: when a story of
+    /// `remove` is gone or a document of `keys` already has a story (another
+    /// writer got there first), nothing is written and the answer is
+    /// [`StoreError::Conflict`], for the caller to read the graph again.
     fn replace_stories(
         &mut self,
         remove: &[String],

@@ -272,6 +272,7 @@ impl Store for SqliteStore {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        graph::unchanged(&tx, remove, keys.iter().map(|(d, _)| d))?;
         graph::delete_stories(&tx, remove)?;
         {
             let mut put = tx.prepare_cached(
