@@ -238,8 +238,8 @@ fn take(
             warnings,
             ..
         } => {
-            for w in &warnings {
-                let w = w.to_string();
+            let left_out = left_out_of_graph(&analysis);
+            for w in warnings.iter().map(ToString::to_string).chain(left_out) {
                 observer.warned(&w);
                 summary.warnings.push(w);
             }
@@ -252,6 +252,19 @@ fn take(
             })));
         }
     }
+}
+
+/// The warning for a document too long for the claim graph
+/// ([`hearsay_resolve::MAX_GRAPH_ATTRIBUTIONS`]), which is stored all the same.
+fn left_out_of_graph(analysis: &Analysis) -> Option<String> {
+    let n = analysis.attributions.len();
+    (n > hearsay_resolve::MAX_GRAPH_ATTRIBUTIONS).then(|| {
+        let path = analysis.document.path.as_deref().unwrap_or("-");
+        format!(
+            "{path}: {n} attributions, more than the claim graph takes from one document ({}); stored and searchable, left out of the graph",
+            hearsay_resolve::MAX_GRAPH_ATTRIBUTIONS
+        )
+    })
 }
 
 /// Hold what the runs that died had started as suspect, then forget their journals.

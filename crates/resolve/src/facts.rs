@@ -182,11 +182,39 @@ pub struct MentionFact {
     pub revision: bool,
 }
 
-/// Read the facts resolve needs out of an analysis (tokens included).
+/// Most attributions of one document the claim graph takes. A longer document
+/// (eight times the attributions of the longest PolNeAR article, 128) is no
+/// news article: it is stored and searchable, but left out of the graph, whose
+/// clustering grows faster than the number of mentions it compares (the
+/// PolNeAR dev texts repeated into one 2 MB document spent 40 CPU seconds in
+/// clustering alone).
+pub const MAX_GRAPH_ATTRIBUTIONS: usize = 1_000;
+
+/// Read the facts resolve needs out of an analysis (tokens included). The
+/// facts of a document with more than [`MAX_GRAPH_ATTRIBUTIONS`] attributions
+/// keep its metadata only: it joins no story and gives the graph no claim.
 pub fn extract(a: &Analysis) -> DocFacts {
     let text = a.text();
     let d = &a.document;
     let title_end = title_end(a);
+    let facts = DocFacts {
+        doc: d.id.as_str().to_string(),
+        title: d.title.clone(),
+        outlet: d.outlet.clone(),
+        published: d
+            .published_date()
+            .map(|(y, m, day)| format!("{y:04}-{m:02}-{day:02}")),
+        url: d.url.clone(),
+        path: d.path.clone(),
+        byline: d.byline.clone(),
+        dateline: dateline(text, title_end),
+        records: Vec::new(),
+        entities: Vec::new(),
+        mentions: Vec::new(),
+    };
+    if a.attributions.len() > MAX_GRAPH_ATTRIBUTIONS {
+        return facts;
+    }
     let mut entities: Vec<EntityFact> = a
         .entities
         .iter()
@@ -229,19 +257,10 @@ pub fn extract(a: &Analysis) -> DocFacts {
         .flat_map(|(m, att)| split_figures(a, &at, att, title_end, m))
         .collect();
     DocFacts {
-        doc: d.id.as_str().to_string(),
-        title: d.title.clone(),
-        outlet: d.outlet.clone(),
-        published: d
-            .published_date()
-            .map(|(y, m, day)| format!("{y:04}-{m:02}-{day:02}")),
-        url: d.url.clone(),
-        path: d.path.clone(),
-        byline: d.byline.clone(),
-        dateline: dateline(text, title_end),
         records: records(a, &at),
         entities,
         mentions,
+        ..facts
     }
 }
 
