@@ -59,6 +59,9 @@ enum Command {
     Serve(commands::serve::Args),
     /// Bring a database written by an older hearsay up to date.
     Migrate(commands::migrate::Args),
+    /// Read or analyze one input alone (run by `add` to try a suspect input).
+    #[command(hide = true)]
+    Trial(commands::trial::Args),
     /// Train a statistical model from annotated data.
     #[command(subcommand)]
     Train(commands::train::Command),
@@ -85,6 +88,7 @@ fn main() -> ExitCode {
         Command::Export(args) => commands::export::run(args),
         Command::Serve(args) => commands::serve::run(args),
         Command::Migrate(args) => commands::migrate::run(args),
+        Command::Trial(args) => commands::trial::run(args),
         Command::Train(cmd) => commands::train::run(cmd),
         Command::Eval(cmd) => commands::eval::run(cmd),
         Command::Bench(args) => commands::bench::run(args),

@@ -98,6 +98,17 @@ impl<T> Intervals<T> {
     pub fn containing(&self, r: Range<usize>) -> impl Iterator<Item = (&Range<usize>, &T)> {
         self.starting_before_reaching(r.start + 1, r.end)
     }
+
+    /// The ranges that lie within `r` (`r.start <= start` and `end <= r.end`),
+    /// in order of start; only the ranges that start inside `r` are looked at.
+    pub fn within(&self, r: Range<usize>) -> impl Iterator<Item = (&Range<usize>, &T)> {
+        let from = self.ranges.partition_point(|(x, _)| x.start < r.start);
+        self.ranges[from..]
+            .iter()
+            .take_while(move |(x, _)| x.start <= r.end)
+            .filter(move |(x, _)| x.end <= r.end)
+            .map(|(x, v)| (x, v))
+    }
 }
 
 #[cfg(test)]
@@ -139,6 +150,15 @@ mod tests {
                 got.sort_unstable();
                 want.sort_unstable();
                 assert_eq!(got, want, "containing {a}..{b}");
+                let mut got: Vec<i32> = ix.within(a..b).map(|(_, k)| *k).collect();
+                let mut want: Vec<i32> = ranges
+                    .iter()
+                    .filter(|(r, _)| a <= r.start && r.end <= b)
+                    .map(|(_, k)| *k)
+                    .collect();
+                got.sort_unstable();
+                want.sort_unstable();
+                assert_eq!(got, want, "within {a}..{b}");
             }
         }
     }

@@ -7,18 +7,23 @@
 //! documents, and no document waits more than [`BATCH_WAIT`] for its commit.
 //! A crash (even `kill -9`) loses at most the batch being written, never part
 //! of a document, and adding the same inputs again stores exactly what is missing.
+//! An input that kills the process is quarantined by the next run (see
+//! [`crate::quarantine`]) instead of killing it too.
 
-use crate::pipeline::{Outcome, Warning, pipeline};
+use crate::journal::{Orphans, RunJournal};
+use crate::pipeline::{Admit, Gate, Outcome, Warning, analyze_document, pipeline};
+use crate::quarantine::{Change, Guard, Isolation, Rules};
 use hearsay_analyze::Analyzer;
-use hearsay_core::{Analysis, DocId, Document};
+use hearsay_core::{Analysis, DocId};
 use hearsay_read::{Input, ReadOptions};
 use hearsay_resolve::DocFacts;
-use hearsay_store::{Put, PutOutcome, Store, StoreError};
+use hearsay_store::{Held, HeldInput, HeldState, Put, PutOutcome, Store, StoreError};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::ops::ControlFlow;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
+use std::path::Path;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
 use std::time::{Duration, Instant};
 
 /// Most documents stored in one transaction. Larger batches cost less CPU per
@@ -44,11 +49,19 @@ pub struct Quiet;
 
 impl Observer for Quiet {}
 
-/// How [`add`] treats what is already stored.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct AddOptions {
+/// How [`add`] treats what is already stored, and how it guards against
+/// inputs that kill the process.
+#[derive(Clone, Copy, Default)]
+pub struct AddOptions<'a> {
     /// Also re-analyze stored documents whose analysis came from another analyzer version.
     pub reanalyze: bool,
+    /// Try quarantined inputs again (alone first).
+    pub retry_quarantined: bool,
+    /// The database file: the run journal is kept beside it. Without it, no
+    /// journal is kept (inputs held by earlier runs are still honoured).
+    pub journal: Option<&'a Path>,
+    /// Where held inputs are tried alone; without it they are refused.
+    pub isolation: Option<&'a dyn Isolation>,
 }
 
 /// One input that could not be read, analyzed or stored.
@@ -71,6 +84,8 @@ pub struct AddSummary {
     pub unchanged: usize,
     /// Inputs that could not be read or stored, with the reason.
     pub failed: Vec<Failure>,
+    /// Inputs held back because reading or analyzing them killed hearsay.
+    pub quarantined: Vec<Failure>,
     /// Repairs made while reading, and documents not in English (stored
     /// without entities, attributions or claims), each naming its input.
     pub warnings: Vec<String>,
@@ -83,7 +98,7 @@ pub struct AddSummary {
 impl AddSummary {
     /// All documents dealt with.
     pub fn total(&self) -> usize {
-        self.added + self.reanalyzed + self.unchanged + self.failed.len()
+        self.added + self.reanalyzed + self.unchanged + self.failed.len() + self.quarantined.len()
     }
 }
 
@@ -96,6 +111,15 @@ pub enum IngestError {
     /// The writer thread stopped unexpectedly.
     #[error("the database writer failed unexpectedly")]
     Writer,
+    /// The run journal beside the database could not be kept.
+    #[error("the run journal beside the database: {0}")]
+    Journal(#[from] std::io::Error),
+}
+
+/// What the writer thread is given.
+enum Job {
+    Store(Box<Stored>),
+    Change(Change),
 }
 
 /// Read `inputs`, analyze what is not stored yet, store it in batches and
@@ -108,65 +132,76 @@ pub fn add<S: Store + Send>(
     analyzer: &Analyzer,
     inputs: &[Input],
     read_options: ReadOptions,
-    options: AddOptions,
+    options: AddOptions<'_>,
     observer: &dyn Observer,
 ) -> Result<AddSummary, IngestError> {
     let version = analyzer.version().to_string();
-    let known: HashMap<DocId, String> = store.analyzers()?;
     let mut summary = AddSummary {
         analyzer: version.clone(),
         ..AddSummary::default()
     };
-    // Stored documents are not analyzed again, unless --reanalyze and their analyzer differs.
-    let skip = |doc: &Document| match known.get(&doc.id) {
-        Some(v) => !options.reanalyze || *v == version,
-        None => false,
+    let journal = match options.journal {
+        Some(db) => {
+            let (journal, orphans) = RunJournal::begin(db)?;
+            hold_orphans(store, orphans, &version, observer, &mut summary)?;
+            Some(journal)
+        }
+        None => None,
     };
-    let (to_store, queue) = sync_channel::<Box<Stored>>(BATCH_DOCS);
+    let known: HashMap<DocId, String> = store.analyzers()?;
+    let held: HashMap<String, Held> = store
+        .held()?
+        .into_iter()
+        .map(|h| (h.input.key(), h))
+        .collect();
+    let (to_store, queue) = sync_channel::<Job>(BATCH_DOCS);
+    let rules = Rules {
+        known: &known,
+        version: &version,
+        reanalyze: options.reanalyze,
+        retry: options.retry_quarantined,
+        journal: journal.as_ref(),
+        isolation: options.isolation,
+        read_options,
+    };
     let tally = std::thread::scope(|scope| {
         let writer = scope.spawn(|| write_batches(store, queue, observer));
-        pipeline(inputs, read_options, analyzer, &skip, |_, outcome| {
-            if let Some((path, error)) = outcome.failure() {
-                let failure = Failure { path, error };
-                observer.failed(&failure);
-                observer.progressed();
-                summary.failed.push(failure);
-                return ControlFlow::Continue(());
-            }
-            match outcome {
-                Outcome::Failed(_) | Outcome::Crashed { .. } => {}
-                Outcome::Skipped => {
-                    observer.progressed();
-                    summary.unchanged += 1
-                }
-                Outcome::Analyzed {
-                    mut analysis,
-                    warnings,
-                    ..
-                } => {
-                    for w in &warnings {
-                        let w = w.to_string();
-                        observer.warned(&w);
-                        summary.warnings.push(w);
-                    }
-                    let facts = hearsay_resolve::extract(&analysis);
-                    drop_unstored_layers(&mut analysis);
+        {
+            let changes = {
+                let to_store = to_store.clone();
+                move |c: Change| {
                     // The writer only goes away if it panicked, which the join reports.
-                    let _ = to_store.send(Box::new(Stored {
-                        analysis: *analysis,
-                        facts,
-                    }));
+                    let _ = to_store.send(Job::Change(c));
                 }
-            }
-            ControlFlow::Continue(())
-        });
+            };
+            let guard = Guard {
+                rules,
+                held: held.clone(),
+                changes: &changes,
+            };
+            pipeline(inputs, read_options, analyzer, &guard, |_, outcome| {
+                take(outcome, &to_store, observer, &mut summary);
+                ControlFlow::Continue(())
+            });
+        }
         drop(to_store);
         writer.join()
     })
     .map_err(|_| IngestError::Writer)??;
     tally.add_to(&mut summary);
     if options.reanalyze {
-        reanalyze(store, analyzer, observer, &mut summary)?;
+        let changes = std::sync::Mutex::new(Vec::new());
+        let record = |c: Change| changes.lock().unwrap_or_else(|e| e.into_inner()).push(c);
+        let guard = Guard {
+            rules,
+            held,
+            changes: &record,
+        };
+        reanalyze(store, analyzer, &guard, observer, &mut summary)?;
+        apply(
+            store,
+            changes.into_inner().unwrap_or_else(|e| e.into_inner()),
+        )?;
         // Re-analysed documents keep their stories: recompute all of them.
         summary.resolved = crate::resolve_all(store, analyzer)?;
     } else {
@@ -176,13 +211,122 @@ pub fn add<S: Store + Send>(
     Ok(summary)
 }
 
+/// Deal with one outcome of the pipeline: report it, or send it to the writer.
+fn take(
+    outcome: Outcome,
+    to_store: &SyncSender<Job>,
+    observer: &dyn Observer,
+    summary: &mut AddSummary,
+) {
+    if let Some((path, error)) = outcome.failure() {
+        let failure = Failure { path, error };
+        observer.failed(&failure);
+        observer.progressed();
+        match outcome {
+            Outcome::Quarantined { .. } => summary.quarantined.push(failure),
+            _ => summary.failed.push(failure),
+        }
+        return;
+    }
+    match outcome {
+        Outcome::Failed(_) | Outcome::Crashed { .. } | Outcome::Quarantined { .. } => {}
+        Outcome::Skipped => {
+            observer.progressed();
+            summary.unchanged += 1
+        }
+        Outcome::Analyzed {
+            mut analysis,
+            warnings,
+            ..
+        } => {
+            let left_out = left_out_of_graph(&analysis);
+            for w in warnings.iter().map(ToString::to_string).chain(left_out) {
+                observer.warned(&w);
+                summary.warnings.push(w);
+            }
+            let facts = hearsay_resolve::extract(&analysis);
+            drop_unstored_layers(&mut analysis);
+            // The writer only goes away if it panicked, which the join reports.
+            let _ = to_store.send(Job::Store(Box::new(Stored {
+                analysis: *analysis,
+                facts,
+            })));
+        }
+    }
+}
+
+/// The warning for a document too long for the claim graph
+/// ([`hearsay_resolve::MAX_GRAPH_ATTRIBUTIONS`]), which is stored all the same.
+fn left_out_of_graph(analysis: &Analysis) -> Option<String> {
+    let n = analysis.attributions.len();
+    (n > hearsay_resolve::MAX_GRAPH_ATTRIBUTIONS).then(|| {
+        let path = analysis.document.path.as_deref().unwrap_or("-");
+        format!(
+            "{path}: {n} attributions, more than the claim graph takes from one document ({}); stored and searchable, left out of the graph",
+            hearsay_resolve::MAX_GRAPH_ATTRIBUTIONS
+        )
+    })
+}
+
+/// Hold what the runs that died had started as suspect, then forget their journals.
+fn hold_orphans<S: Store>(
+    store: &mut S,
+    orphans: Orphans,
+    version: &str,
+    observer: &dyn Observer,
+    summary: &mut AddSummary,
+) -> Result<(), IngestError> {
+    if !orphans.suspects.is_empty() {
+        let held: Vec<Held> = orphans
+            .suspects
+            .iter()
+            .map(|s| Held {
+                reason: match s.input {
+                    HeldInput::Document { .. } => {
+                        format!("hearsay ({}) died while analyzing it", s.run)
+                    }
+                    HeldInput::File { .. } => format!("hearsay ({}) died while reading it", s.run),
+                },
+                input: s.input.clone(),
+                path: s.path.clone(),
+                state: HeldState::Suspect,
+                analyzer: version.to_string(),
+                since: String::new(),
+            })
+            .collect();
+        store.hold(&held)?;
+        let n = held.len();
+        let message = format!(
+            "an earlier run died while reading or analyzing {n} input{}: each is tried alone before it is read or analyzed again",
+            if n == 1 { "" } else { "s" }
+        );
+        observer.warned(&message);
+        summary.warnings.push(message);
+    }
+    orphans.forget()?;
+    Ok(())
+}
+
+/// Apply changes to the held inputs.
+fn apply<S: Store>(store: &mut S, changes: Vec<Change>) -> Result<(), StoreError> {
+    for change in changes {
+        match change {
+            Change::Hold(held) => store.hold(std::slice::from_ref(&held))?,
+            Change::Release(input) => store.release(&input)?,
+        }
+    }
+    Ok(())
+}
+
 /// Documents re-analyzed per batch (their texts are held in memory together).
 const REANALYZE_BATCH: usize = BATCH_DOCS;
 
-/// Re-analyze every stored document whose analyzer version is not the current one.
+/// Re-analyze every stored document whose analyzer version is not the current
+/// one (held documents as `guard` says).
 fn reanalyze<S: Store>(
     store: &mut S,
     analyzer: &Analyzer,
+    guard: &Guard<'_>,
     observer: &dyn Observer,
     summary: &mut AddSummary,
 ) -> Result<(), IngestError> {
@@ -193,15 +337,35 @@ fn reanalyze<S: Store>(
             .iter()
             .map(|id| store.document(id))
             .collect::<Result<Vec<_>, _>>()?;
-        let stored: Vec<Stored> = docs
+        let results: Vec<Result<Stored, Failure>> = docs
             .into_par_iter()
             .map(|d| {
-                let mut analysis = analyzer.analyze(d);
+                if let Admit::Quarantine(reason) = guard.admit_analysis(&d) {
+                    let path = d.path.clone().unwrap_or_else(|| d.id.to_string());
+                    return Err(Failure {
+                        error: format!("{path}: quarantined: {reason}"),
+                        path,
+                    });
+                }
+                let id = d.id.clone();
+                let mut analysis = analyze_document(analyzer, d);
+                guard.done(&id);
                 let facts = hearsay_resolve::extract(&analysis);
                 drop_unstored_layers(&mut analysis);
-                Stored { analysis, facts }
+                Ok(Stored { analysis, facts })
             })
             .collect();
+        let mut stored = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok(s) => stored.push(s),
+                Err(failure) => {
+                    observer.failed(&failure);
+                    observer.progressed();
+                    summary.quarantined.push(failure);
+                }
+            }
+        }
         for s in &stored {
             let d = &s.analysis.document;
             let path = d.path.clone().unwrap_or_else(|| d.id.to_string());
@@ -288,11 +452,12 @@ impl Tally {
 }
 
 /// The writer thread: store what arrives on `queue`, whole documents in batches
+/// (changes to the held inputs at once)
 /// of at most [`BATCH_DOCS`], committing no later than [`BATCH_WAIT`] after the
 /// first document of a batch arrived, until the queue closes.
 fn write_batches<S: Store>(
     store: &mut S,
-    queue: Receiver<Box<Stored>>,
+    queue: Receiver<Job>,
     observer: &dyn Observer,
 ) -> Result<Tally, IngestError> {
     let mut tally = Tally::default();
@@ -304,7 +469,11 @@ fn write_batches<S: Store>(
             Some(d) => queue.recv_timeout(d.saturating_duration_since(Instant::now())),
         };
         let closed = match next {
-            Ok(stored) => {
+            Ok(Job::Change(change)) => {
+                apply(store, vec![change])?;
+                continue;
+            }
+            Ok(Job::Store(stored)) => {
                 deadline.get_or_insert_with(|| Instant::now() + BATCH_WAIT);
                 batch.push(*stored);
                 if batch.len() < BATCH_DOCS {

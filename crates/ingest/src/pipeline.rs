@@ -1,8 +1,11 @@
 //! The read → analyze part of ingest: one reader thread, analysis on all
-//! cores, outcomes handed back to the caller's thread.
+//! cores, outcomes handed back to the caller's thread. A [`Gate`] decides
+//! before each input is read and each document analyzed, and hears when each
+//! is over (the run journal of `add` listens there).
 
+use crate::hooks;
 use hearsay_analyze::Analyzer;
-use hearsay_core::{Analysis, Document, Flag, FlagKind, Span};
+use hearsay_core::{Analysis, DocId, Document, Flag, FlagKind, Span};
 use hearsay_read::{Input, ReadError, ReadItem, ReadOptions, ReadWarning};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::fmt;
@@ -64,7 +67,7 @@ pub enum Outcome {
         /// What was repaired while reading, and whether the language is unsupported.
         warnings: Vec<Warning>,
     },
-    /// Read, and `skip` said it needs no analysis.
+    /// Read, and the gate said it needs no analysis.
     Skipped,
     /// Could not be read.
     Failed(ReadError),
@@ -73,6 +76,13 @@ pub enum Outcome {
         /// Where the document came from.
         path: String,
         /// The panic message.
+        reason: String,
+    },
+    /// Held back by the gate: reading or analyzing it killed hearsay before.
+    Quarantined {
+        /// The input file, or where the document came from.
+        path: String,
+        /// Why, in words.
         reason: String,
     },
 }
@@ -86,35 +96,101 @@ impl Outcome {
                 path.clone(),
                 format!("{path}: the analyzer failed ({reason}); please report this document"),
             )),
+            Outcome::Quarantined { path, reason } => {
+                Some((path.clone(), format!("{path}: quarantined: {reason}")))
+            }
             _ => None,
         }
     }
 }
 
+/// What to do with an input or a document before reading or analyzing it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Admit {
+    /// Go ahead.
+    Go,
+    /// Leave it: it needs no analysis (a document already stored).
+    Skip,
+    /// Hold it back, for this reason (reading or analyzing it killed hearsay before).
+    Quarantine(String),
+}
+
+/// Decides which inputs are read and which documents analyzed, and hears when
+/// each is over.
+pub trait Gate: Sync {
+    /// Before `input` is read, on the reader thread (`Skip` reads it all the same).
+    fn admit_input(&self, _input: &Input) -> Admit {
+        Admit::Go
+    }
+    /// Reading `input` is over.
+    fn input_done(&self, _input: &Input) {}
+    /// Before `document` is analyzed, on an analysis thread.
+    fn admit(&self, document: &Document) -> Admit;
+    /// The analysis of the document `id` is over (also when it panicked).
+    fn done(&self, _id: &DocId) {}
+}
+
+/// The gate of `hearsay analyze`: every input read, every document analyzed.
+pub struct Everything;
+
+impl Gate for Everything {
+    fn admit(&self, _document: &Document) -> Admit {
+        Admit::Go
+    }
+}
+
+/// What the reader hands to the analysis threads.
+enum Item {
+    Read(Box<Result<ReadItem, ReadError>>),
+    Quarantined { path: String, reason: String },
+}
+
+/// Read every document of `input` (what `pipeline`'s reader does for one input).
+pub fn read_input(input: &Input, options: &ReadOptions) -> hearsay_read::Items {
+    hooks::before_reading(&input.display());
+    hearsay_read::read(input, options)
+}
+
+/// Analyze `document` (what `pipeline`'s analysis threads do for one document).
+pub fn analyze_document(analyzer: &Analyzer, document: Document) -> Analysis {
+    hooks::before_analyzing(&document.text);
+    analyzer.analyze(document)
+}
+
 /// Read `inputs` on one thread, analyze on all cores, and hand each outcome
 /// to `sink` on the calling thread, numbered in input order (outcomes arrive
-/// in any order). Documents for which `skip` is true are not analyzed. When
-/// `sink` breaks (its reader went away), reading and analysis stop soon after.
+/// in any order). `gate` decides which inputs are read and which documents
+/// analyzed. When `sink` breaks (its reader went away), reading and analysis
+/// stop soon after.
 pub fn pipeline(
     inputs: &[Input],
     options: ReadOptions,
     analyzer: &Analyzer,
-    skip: &(dyn Fn(&Document) -> bool + Sync),
+    gate: &dyn Gate,
     mut sink: impl FnMut(usize, Outcome) -> ControlFlow<()>,
 ) {
     let width = rayon::current_num_threads() * 2;
     std::thread::scope(|scope| {
-        let (items, item_rx) = sync_channel::<(usize, Result<ReadItem, ReadError>)>(width);
+        let (items, item_rx) = sync_channel::<(usize, Item)>(width);
         let (outcomes, outcome_rx) = sync_channel::<(usize, Outcome)>(width);
         scope.spawn(move || {
             let mut n = 0;
             for input in inputs {
-                for item in hearsay_read::read(input, &options) {
-                    if items.send((n, item)).is_err() {
+                if let Admit::Quarantine(reason) = gate.admit_input(input) {
+                    let path = input.display();
+                    if items.send((n, Item::Quarantined { path, reason })).is_err() {
+                        return;
+                    }
+                    n += 1;
+                    continue;
+                }
+                for item in read_input(input, &options) {
+                    if items.send((n, Item::Read(Box::new(item)))).is_err() {
                         return;
                     }
                     n += 1;
                 }
+                gate.input_done(input);
             }
         });
         scope.spawn(move || {
@@ -123,34 +199,11 @@ pub fn pipeline(
                 outcomes,
                 |outcomes, (n, item)| {
                     let outcome = match item {
-                        Err(e) => Outcome::Failed(e),
-                        Ok(item) if skip(&item.document) => Outcome::Skipped,
-                        Ok(item) => {
-                            let path = item
-                                .document
-                                .path
-                                .clone()
-                                .unwrap_or_else(|| item.name.clone());
-                            let document = item.document;
-                            // One document that trips a bug in a stage must not end the batch.
-                            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                analyzer.analyze(document)
-                            })) {
-                                Ok(mut analysis) => {
-                                    flag_replacements(&mut analysis, &item.warnings);
-                                    let warnings = Warning::of(&analysis, item.warnings, &path);
-                                    Outcome::Analyzed {
-                                        name: item.name,
-                                        analysis: Box::new(analysis),
-                                        warnings,
-                                    }
-                                }
-                                Err(panic) => Outcome::Crashed {
-                                    path,
-                                    reason: panic_message(panic.as_ref()),
-                                },
-                            }
-                        }
+                        Item::Quarantined { path, reason } => Outcome::Quarantined { path, reason },
+                        Item::Read(read) => match *read {
+                            Err(e) => Outcome::Failed(e),
+                            Ok(item) => analyze_item(analyzer, gate, item),
+                        },
                     };
                     // The receiver only goes away when the caller stops early.
                     outcomes.send((n, outcome))
@@ -163,6 +216,42 @@ pub fn pipeline(
             }
         }
     });
+}
+
+/// Analyze one document read, as the gate says.
+fn analyze_item(analyzer: &Analyzer, gate: &dyn Gate, item: ReadItem) -> Outcome {
+    let path = item
+        .document
+        .path
+        .clone()
+        .unwrap_or_else(|| item.name.clone());
+    match gate.admit(&item.document) {
+        Admit::Go => {}
+        Admit::Skip => return Outcome::Skipped,
+        Admit::Quarantine(reason) => return Outcome::Quarantined { path, reason },
+    }
+    let document = item.document;
+    let id = document.id.clone();
+    // One document that trips a bug in a stage must not end the batch.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        analyze_document(analyzer, document)
+    }));
+    gate.done(&id);
+    match result {
+        Ok(mut analysis) => {
+            flag_replacements(&mut analysis, &item.warnings);
+            let warnings = Warning::of(&analysis, item.warnings, &path);
+            Outcome::Analyzed {
+                name: item.name,
+                analysis: Box::new(analysis),
+                warnings,
+            }
+        }
+        Err(panic) => Outcome::Crashed {
+            path,
+            reason: panic_message(panic.as_ref()),
+        },
+    }
 }
 
 /// The text of a panic payload.
@@ -241,13 +330,14 @@ mod tests {
             &inputs,
             ReadOptions::default(),
             &analyzer,
-            &|_| false,
+            &Everything,
             |n, outcome| {
                 let what = match &outcome {
                     Outcome::Analyzed { .. } => "analyzed".to_string(),
                     Outcome::Crashed { reason, .. } => format!("crashed: {reason}"),
                     Outcome::Skipped => "skipped".to_string(),
                     Outcome::Failed(e) => format!("failed: {e}"),
+                    Outcome::Quarantined { reason, .. } => format!("quarantined: {reason}"),
                 };
                 seen.push((n, what));
                 ControlFlow::Continue(())

@@ -12,7 +12,7 @@ use crate::IngestError;
 use hearsay_analyze::Analyzer;
 use hearsay_core::DocId;
 use hearsay_resolve::{DocFacts, stories};
-use hearsay_store::{Put, Store};
+use hearsay_store::{Put, Store, StoreError};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -85,38 +85,79 @@ pub fn refresh_facts<S: Store>(store: &mut S, analyzer: &Analyzer) -> Result<usi
     Ok(missing.len())
 }
 
+/// Most times a resolve reads the graph again after another process changed
+/// it under it ([`StoreError::Conflict`]); each time, that process made progress.
+const ATTEMPTS: usize = 100;
+
+/// Run `resolve` again while another writer keeps changing the graph under it.
+fn retrying<S: Store>(
+    store: &mut S,
+    mut resolve: impl FnMut(&mut S, &mut ResolveSummary) -> Result<(), IngestError>,
+) -> Result<ResolveSummary, IngestError> {
+    let started = std::time::Instant::now();
+    let mut summary = ResolveSummary::default();
+    let mut attempt = 1;
+    loop {
+        match resolve(store, &mut summary) {
+            Err(IngestError::Store(StoreError::Conflict(_))) if attempt < ATTEMPTS => attempt += 1,
+            done => {
+                done?;
+                summary.seconds = started.elapsed().as_secs_f64();
+                return Ok(summary);
+            }
+        }
+    }
+}
+
 /// Recompute the whole graph from the stored facts of every document.
 pub fn resolve_all<S: Store>(
     store: &mut S,
     analyzer: &Analyzer,
 ) -> Result<ResolveSummary, IngestError> {
-    let started = std::time::Instant::now();
     let refreshed = refresh_facts(store, analyzer)?;
+    let mut summary = retrying(store, |store, summary| {
+        // A conflict leaves part of the graph written: start again from nothing.
+        *summary = ResolveSummary::default();
+        resolve_everything(store, summary)
+    })?;
+    summary.refreshed = refreshed;
+    Ok(summary)
+}
+
+/// Clear the graph and write every story of the stored documents.
+fn resolve_everything<S: Store>(
+    store: &mut S,
+    summary: &mut ResolveSummary,
+) -> Result<(), IngestError> {
     let mut ids: Vec<DocId> = store.analyzers()?.into_keys().collect();
     ids.sort();
     let facts = store.facts(&ids)?;
     store.clear_graph()?;
-    let mut summary = ResolveSummary {
-        refreshed,
-        ..ResolveSummary::default()
-    };
     for component in stories::components(&facts) {
         let docs: Vec<DocFacts> = component.iter().map(|&i| facts[i].clone()).collect();
         let keys = keys_of(&docs);
         summary.add(&write_story(store, &[], docs, keys, None)?);
     }
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    Ok(())
 }
 
 /// Resolve the stored documents that have no story yet (those just added, or
 /// left unresolved by an interruption), joining them to the stories they touch.
+///
+/// Another process adding to the same file may resolve some of them first:
+/// then the graph is read again and what is still unresolved resolved.
 pub fn resolve_new<S: Store>(store: &mut S) -> Result<ResolveSummary, IngestError> {
-    let started = std::time::Instant::now();
+    retrying(store, resolve_unresolved)
+}
+
+/// One attempt of [`resolve_new`]: the stories it writes before a conflict stay written.
+fn resolve_unresolved<S: Store>(
+    store: &mut S,
+    summary: &mut ResolveSummary,
+) -> Result<(), IngestError> {
     let new = store.unresolved()?;
-    let mut summary = ResolveSummary::default();
     if new.is_empty() {
-        return Ok(summary);
+        return Ok(());
     }
     let new_facts = store.facts(&new)?;
     let new_keys: Vec<Vec<String>> = new_facts.iter().map(stories::keys).collect();
@@ -229,8 +270,7 @@ pub fn resolve_new<S: Store>(store: &mut S) -> Result<ResolveSummary, IngestErro
             moved_by.as_deref(),
         )?);
     }
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    Ok(())
 }
 
 /// The blocking keys of each document.

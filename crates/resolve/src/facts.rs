@@ -10,7 +10,8 @@
 use crate::quantity::{self, QuantityFact};
 use crate::text;
 use hearsay_core::{
-    Analysis, AttributionKind, Certainty, EntityKind, EntityType, HedgeKind, SourceKind, Span,
+    Analysis, AttributionKind, Certainty, EntityKind, EntityType, HedgeKind, Intervals, SourceKind,
+    Span,
 };
 use serde::{Deserialize, Serialize};
 
@@ -185,11 +186,40 @@ pub struct MentionFact {
     pub revision: bool,
 }
 
-/// Read the facts resolve needs out of an analysis (tokens included).
+/// Most attributions of one document the claim graph takes. A longer document
+/// (eight times the attributions of the longest PolNeAR article, 128) is no
+/// news article: it is stored and searchable, but left out of the graph, whose
+/// clustering grows faster than the number of mentions it compares (the
+/// PolNeAR dev texts repeated into one 2 MB document spent 40 CPU seconds in
+/// clustering alone).
+pub const MAX_GRAPH_ATTRIBUTIONS: usize = 1_000;
+
+/// Read the facts resolve needs out of an analysis (tokens included). The
+/// facts of a document with more than [`MAX_GRAPH_ATTRIBUTIONS`] attributions
+/// keep its metadata only: it joins no story and gives the graph no claim.
 pub fn extract(a: &Analysis) -> DocFacts {
     let text = a.text();
     let d = &a.document;
     let title_end = title_end(a);
+    let facts = DocFacts {
+        doc: d.id.as_str().to_string(),
+        title: d.title.clone(),
+        outlet: d.outlet.clone(),
+        published: d
+            .published_date()
+            .map(|(y, m, day)| format!("{y:04}-{m:02}-{day:02}")),
+        url: d.url.clone(),
+        path: d.path.clone(),
+        byline: d.byline.clone(),
+        language: d.language.clone(),
+        dateline: dateline(text, title_end),
+        records: Vec::new(),
+        entities: Vec::new(),
+        mentions: Vec::new(),
+    };
+    if a.attributions.len() > MAX_GRAPH_ATTRIBUTIONS {
+        return facts;
+    }
     let mut entities: Vec<EntityFact> = a
         .entities
         .iter()
@@ -215,10 +245,11 @@ pub fn extract(a: &Analysis) -> DocFacts {
         })
         .collect();
     crate::agency::qualify(a, &mut entities);
+    let at = Positions::new(a);
     let mut mentions: Vec<MentionFact> = a
         .attributions
         .iter()
-        .map(|at| mention(a, at, title_end))
+        .map(|att| mention_of(a, &at, att, title_end, att.content.clone(), att.id.clone()))
         .collect();
     mark_outlets(d, &mut entities);
     crate::agency::link_sources(&entities, &mut mentions);
@@ -231,24 +262,64 @@ pub fn extract(a: &Analysis) -> DocFacts {
         .zip(&a.attributions)
         .zip(claims)
         .filter(|(_, claim)| *claim)
-        .flat_map(|((m, at), _)| split_figures(a, at, title_end, m))
+        .flat_map(|((m, att), _)| split_figures(a, &at, att, title_end, m))
         .collect();
     DocFacts {
-        doc: d.id.as_str().to_string(),
-        title: d.title.clone(),
-        outlet: d.outlet.clone(),
-        published: d
-            .published_date()
-            .map(|(y, m, day)| format!("{y:04}-{m:02}-{day:02}")),
-        url: d.url.clone(),
-        path: d.path.clone(),
-        byline: d.byline.clone(),
-        language: d.language.clone(),
-        dateline: dateline(text, title_end),
-        records: records(a),
+        records: records(a, &at),
         entities,
         mentions,
+        ..facts
     }
+}
+
+/// Where an analysis's mentions, hedges, times and quantities are, indexed
+/// once per document: what lies inside a content or a sentence is found
+/// without a pass over every item (a long document has hundreds of thousands).
+struct Positions {
+    /// Entity mentions, with their entity's index.
+    mentions: Intervals<usize>,
+    /// Hedges, by index.
+    hedges: Intervals<usize>,
+    /// Time expressions, by index.
+    times: Intervals<usize>,
+    /// Quantities, by index.
+    quantities: Intervals<usize>,
+}
+
+impl Positions {
+    fn new(a: &Analysis) -> Self {
+        let spans = |spans: &mut dyn Iterator<Item = Span>| {
+            Intervals::new(spans.enumerate().map(|(i, s)| (s.start..s.end, i)))
+        };
+        Positions {
+            mentions: Intervals::new(a.entities.iter().enumerate().flat_map(|(e, ent)| {
+                ent.mentions
+                    .iter()
+                    .map(move |m| (m.span.start..m.span.end, e))
+            })),
+            hedges: spans(&mut a.hedges.iter().map(|h| h.span)),
+            times: spans(&mut a.times.iter().map(|t| t.span)),
+            quantities: spans(&mut a.quantities.iter().map(|q| q.span)),
+        }
+    }
+}
+
+/// The payloads of the ranges of `ix` inside any of `spans`, each once, in order.
+fn inside(ix: &Intervals<usize>, spans: &[Span]) -> Vec<usize> {
+    let mut found: Vec<usize> = spans
+        .iter()
+        .flat_map(|s| ix.within(s.start..s.end).map(|(_, i)| *i))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// The sentence that holds `span` (sentences are in text order and do not overlap).
+fn sentence_of(a: &Analysis, span: Span) -> Option<Span> {
+    let after = a.sentences.partition_point(|s| s.span.start <= span.start);
+    let s = a.sentences[..after].last()?.span;
+    s.contains(&span).then_some(s)
 }
 
 /// Phrases that state a good record, as folded text.
@@ -297,7 +368,7 @@ const INVALID_RECORD: &[&str] = &[
 ];
 
 /// The sentences that state a source's record.
-fn records(a: &Analysis) -> Vec<RecordFact> {
+fn records(a: &Analysis, at: &Positions) -> Vec<RecordFact> {
     let text = a.text();
     let mut out = Vec::new();
     for s in &a.sentences {
@@ -312,20 +383,18 @@ fn records(a: &Analysis) -> Vec<RecordFact> {
         } else {
             continue;
         };
-        let first = a
-            .entities
-            .iter()
-            .filter(|e| e.etype != EntityType::Gpe && e.etype != EntityType::Misc)
-            .filter_map(|e| {
-                e.mentions
-                    .iter()
-                    .filter(|m| s.span.contains(&m.span))
-                    .map(|m| m.span.start)
-                    .min()
-                    .map(|at| (at, e))
+        // The entity mentioned first (the first entity of those mentioned first).
+        let first = at
+            .mentions
+            .within(s.span.start..s.span.end)
+            .map(|(r, &e)| (r.start, e))
+            .filter(|&(_, e)| {
+                let etype = a.entities[e].etype;
+                etype != EntityType::Gpe && etype != EntityType::Misc
             })
-            .min_by_key(|(at, _)| *at);
-        if let Some((_, e)) = first {
+            .min()
+            .map(|(_, e)| &a.entities[e]);
+        if let Some(e) = first {
             out.push(RecordFact {
                 kind,
                 entity: e.id.clone(),
@@ -551,14 +620,14 @@ const COORDINATION: &[&str] = &[",", ";", "and", "while", "with", "whereas"];
 /// ids `a3+2`, `a3+3`.
 fn split_figures(
     a: &Analysis,
+    positions: &Positions,
     at: &hearsay_core::Attribution,
     title_end: Option<usize>,
     m: MentionFact,
 ) -> Vec<MentionFact> {
-    let figures: Vec<(Span, crate::frames::Frame)> = a
-        .quantities
-        .iter()
-        .filter(|q| at.content.iter().any(|c| c.contains(&q.span)))
+    let figures: Vec<(Span, crate::frames::Frame)> = inside(&positions.quantities, &at.content)
+        .into_iter()
+        .map(|i| &a.quantities[i])
         .filter_map(|q| {
             let fact = m
                 .quantities
@@ -617,7 +686,7 @@ fn split_figures(
             } else {
                 format!("{}+{}", m.id, k + 1)
             };
-            let mut part = mention_of(a, at, title_end, content, id);
+            let mut part = mention_of(a, positions, at, title_end, content, id);
             part.source = m.source.clone();
             part.via = m.via.clone();
             part
@@ -745,13 +814,10 @@ fn dateline(text: &str, title_end: Option<usize>) -> Option<Dateline> {
     None
 }
 
-fn mention(a: &Analysis, at: &hearsay_core::Attribution, title_end: Option<usize>) -> MentionFact {
-    mention_of(a, at, title_end, at.content.clone(), at.id.clone())
-}
-
 /// The mention of an attribution with these content spans and this id.
 fn mention_of(
     a: &Analysis,
+    positions: &Positions,
     at: &hearsay_core::Attribution,
     title_end: Option<usize>,
     content: Vec<Span>,
@@ -763,40 +829,34 @@ fn mention_of(
         .map(|s| s.text(text).trim())
         .collect::<Vec<_>>()
         .join(" ");
-    let inside = |s: &Span| content.iter().any(|c| c.contains(s));
+    let is_inside = |s: &Span| content.iter().any(|c| c.contains(s));
     let terms = terms_in(a, &content);
-    let mut ents: Vec<String> = Vec::new();
-    for e in &a.entities {
-        if e.mentions.iter().any(|m| inside(&m.span)) && !ents.contains(&e.id) {
-            ents.push(e.id.clone());
-        }
-    }
-    let sentence = a
-        .sentences
-        .iter()
-        .find(|s| s.span.contains(&at.cue.span))
-        .map(|s| s.span)
-        .unwrap_or(at.cue.span);
-    let negated = a.hedges.iter().any(|h| {
-        matches!(h.kind, HedgeKind::Negation | HedgeKind::Denial)
-            && (inside(&h.span) || h.span.overlaps(&at.cue.span))
-    });
-    let dates: Vec<DateFact> = a
-        .times
-        .iter()
-        .filter(|t| inside(&t.span))
-        .filter_map(date_of)
+    let mut seen = std::collections::HashSet::new();
+    let ents: Vec<String> = inside(&positions.mentions, &content)
+        .into_iter()
+        .map(|e| &a.entities[e].id)
+        .filter(|id| seen.insert(*id))
+        .cloned()
         .collect();
-    let said_on = a
-        .times
-        .iter()
-        .filter(|t| sentence.contains(&t.span) && !inside(&t.span))
+    let sentence = sentence_of(a, at.cue.span).unwrap_or(at.cue.span);
+    let cue = at.cue.span.start..at.cue.span.end;
+    let negated = inside(&positions.hedges, &content)
+        .into_iter()
+        .chain(positions.hedges.overlapping(cue).map(|(_, i)| *i))
+        .any(|i| matches!(a.hedges[i].kind, HedgeKind::Negation | HedgeKind::Denial));
+    let dates: Vec<DateFact> = inside(&positions.times, &content)
+        .into_iter()
+        .filter_map(|i| date_of(&a.times[i]))
+        .collect();
+    let said_on = inside(&positions.times, &[sentence])
+        .into_iter()
+        .map(|i| &a.times[i])
+        .filter(|t| !is_inside(&t.span))
         .filter_map(date_of)
         .next();
-    let quantities = a
-        .quantities
-        .iter()
-        .filter(|q| inside(&q.span))
+    let quantities = inside(&positions.quantities, &content)
+        .into_iter()
+        .map(|i| &a.quantities[i])
         .filter(|q| at.source.as_ref().is_none_or(|s| !s.span.overlaps(&q.span)))
         .map(|q| quantity::fact(a, q, at, &content, sentence))
         .collect();

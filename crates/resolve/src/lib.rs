@@ -45,8 +45,8 @@ mod vectors;
 
 pub use assemble::{ClaimInfo, cites};
 pub use facts::{
-    DateFact, Dateline, DocFacts, EntityFact, FACTS_VERSION, HedgeFact, MentionFact, RecordFact,
-    RecordKind, SourceFact, ViaFact, extract,
+    DateFact, Dateline, DocFacts, EntityFact, FACTS_VERSION, HedgeFact, MAX_GRAPH_ATTRIBUTIONS,
+    MentionFact, RecordFact, RecordKind, SourceFact, ViaFact, extract,
 };
 pub use frames::Frame;
 pub use graph::{

@@ -87,6 +87,10 @@ pub enum StoreError {
         /// The limit.
         max: usize,
     },
+    /// Another writer changed the stories a resolve was about to replace (or
+    /// resolved its documents) since it read them; nothing was written.
+    #[error("the claim graph changed while it was being resolved ({0}); resolve again")]
+    Conflict(String),
     /// A stored value is not what this version writes.
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),

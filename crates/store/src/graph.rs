@@ -3,6 +3,7 @@
 
 use crate::StoreError;
 use crate::tags::{tag, untag};
+use hearsay_core::DocId;
 use hearsay_resolve::{
     DocFacts, FACTS_VERSION, Graph, GraphClaim, GraphCluster, GraphDocument, GraphEntity,
     GraphMention, GraphOrigin, GraphQuantity, GraphRelation, GraphTimeline, TimelinePoint,
@@ -78,6 +79,34 @@ fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, StoreError> {
 }
 
 /// Remove everything the graph holds of these stories.
+/// Fail with [`StoreError::Conflict`] unless every story of `remove` is still
+/// stored and none of `docs` has a story yet: what a resolve read is still so.
+pub(crate) fn unchanged<'d>(
+    conn: &Connection,
+    remove: &[String],
+    docs: impl Iterator<Item = &'d DocId>,
+) -> Result<(), StoreError> {
+    let mut story =
+        conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM graph_stories WHERE story = ?1)")?;
+    for s in remove {
+        if !story.query_row([s], |r| r.get::<_, bool>(0))? {
+            return Err(StoreError::Conflict(format!("story {s} was replaced")));
+        }
+    }
+    let mut resolved = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM graph_stories s JOIN documents d ON d.seq = s.doc WHERE d.id = ?1)",
+    )?;
+    for d in docs {
+        if resolved.query_row([d.as_str()], |r| r.get::<_, bool>(0))? {
+            return Err(StoreError::Conflict(format!(
+                "document {} was resolved",
+                d.short()
+            )));
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn delete_stories(conn: &Connection, stories: &[String]) -> Result<(), StoreError> {
     for story in stories {
         conn.prepare_cached(

@@ -28,6 +28,7 @@ mod export_rows;
 mod file;
 mod graph;
 mod graph_query;
+mod held;
 mod load;
 mod query;
 pub mod schema;
@@ -43,6 +44,7 @@ pub use graph_query::{
     ClusterQuery, ClusterView, EntityView, GraphClaimQuery, GraphObject, HistoryEntry, MAX_PAGE,
     Page, SourceSummary, Window,
 };
+pub use held::{Held, HeldInput, HeldState};
 pub use query::{
     Claim, ClaimCue, ClaimDocument, ClaimHedge, ClaimQuery, ClaimSource, ClaimVia, DocQuery,
     DocSummary, StoredSpan,
@@ -126,6 +128,11 @@ pub trait Store {
     /// `remove` held, write each new story, index the blocking `keys` of
     /// newly resolved documents, and record the clusters whose assessment
     /// changed (naming `moved_by`, the document that moved them).
+    ///
+    /// Several processes may resolve one file at once: when a story of
+    /// `remove` is gone or a document of `keys` already has a story (another
+    /// writer got there first), nothing is written and the answer is
+    /// [`StoreError::Conflict`], for the caller to read the graph again.
     fn replace_stories(
         &mut self,
         remove: &[String],
@@ -151,4 +158,14 @@ pub trait Store {
 
     /// The whole stored graph.
     fn graph(&self) -> Result<Graph, StoreError>;
+
+    /// The inputs held back from analysis (suspected of killing a run, or quarantined).
+    fn held(&self) -> Result<Vec<Held>, StoreError>;
+
+    /// Hold back these inputs, in one transaction. A quarantined input stays
+    /// quarantined unless held again as quarantined (a suspicion does not lift it).
+    fn hold(&mut self, items: &[Held]) -> Result<(), StoreError>;
+
+    /// Stop holding `input` back.
+    fn release(&mut self, input: &HeldInput) -> Result<(), StoreError>;
 }

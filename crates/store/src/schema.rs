@@ -7,7 +7,7 @@
 //! All offsets (`start`, `end`) are Unicode code points into `documents.text`.
 
 /// The migrations, oldest first.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 const V1: &str = r#"
 CREATE TABLE documents (
@@ -387,4 +387,25 @@ ALTER TABLE attributions ADD COLUMN cue_source_end INTEGER;
 /// identifies them (the analyzer version changed with the new stage).
 const V5: &str = r#"
 ALTER TABLE documents ADD COLUMN language_confidence REAL;
+"#;
+
+/// Inputs held back from analysis (hearsay-ingest's quarantine): a document
+/// (by id) or a file (by path) that a run of `hearsay add` died on.
+///
+/// * `state` `suspect`: it was being read or analyzed when a run died (it, or
+///   another input of that moment, killed the run); the next run that meets it
+///   tries it alone, in a child process, first;
+/// * `state` `quarantined`: trying it alone killed the child too; it is skipped
+///   until another analyzer version (or `hearsay add --retry-quarantined`).
+const V6: &str = r#"
+CREATE TABLE held (
+    key         TEXT PRIMARY KEY,            -- document id, or 'file:' and the path
+    kind        TEXT NOT NULL CHECK (kind IN ('document', 'file')),
+    path        TEXT NOT NULL,               -- where it was read from
+    fingerprint TEXT NOT NULL,               -- a file's size and modification time ('' for documents)
+    state       TEXT NOT NULL CHECK (state IN ('suspect', 'quarantined')),
+    reason      TEXT NOT NULL,
+    analyzer    TEXT NOT NULL,               -- the analyzer version of the run that held it
+    since       TEXT NOT NULL                -- when (UTC)
+) WITHOUT ROWID;
 "#;

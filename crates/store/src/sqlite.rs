@@ -6,7 +6,8 @@ use crate::tags::untag;
 use crate::write::put_one;
 use crate::{
     Claim, ClaimCue, ClaimDocument, ClaimHedge, ClaimQuery, ClaimSource, ClaimVia, DocQuery,
-    DocSummary, Put, PutOutcome, Store, StoreError, StoredSpan, graph, schema::MIGRATIONS,
+    DocSummary, Held, HeldInput, Put, PutOutcome, Store, StoreError, StoredSpan, graph,
+    schema::MIGRATIONS,
 };
 use hearsay_core::{Analysis, CharMap, DocId, Document};
 use hearsay_resolve::{DocFacts, Graph};
@@ -271,6 +272,7 @@ impl Store for SqliteStore {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        graph::unchanged(&tx, remove, keys.iter().map(|(d, _)| d))?;
         graph::delete_stories(&tx, remove)?;
         {
             let mut put = tx.prepare_cached(
@@ -310,6 +312,18 @@ impl Store for SqliteStore {
 
     fn graph(&self) -> Result<Graph, StoreError> {
         graph::read_graph(&self.conn)
+    }
+
+    fn held(&self) -> Result<Vec<Held>, StoreError> {
+        crate::held::held(&self.conn)
+    }
+
+    fn hold(&mut self, items: &[Held]) -> Result<(), StoreError> {
+        crate::held::hold(&mut self.conn, items)
+    }
+
+    fn release(&mut self, input: &HeldInput) -> Result<(), StoreError> {
+        crate::held::release(&self.conn, input)
     }
 
     fn clear_graph(&mut self) -> Result<(), StoreError> {

@@ -1,6 +1,7 @@
 //! `hearsay add PATH...`: read, analyze on all cores, store and resolve
 //! (the `hearsay-ingest` library), with a progress bar and a closing summary.
 
+use super::trial::ChildProcess;
 use super::{DbArg, ReadArgs, UsageError, outln, progress, report, warn};
 use hearsay_analyze::Analyzer;
 use hearsay_ingest::{AddOptions, AddSummary, Failure, Observer};
@@ -19,7 +20,12 @@ Examples:
   hearsay add --reanalyze --db news.db        # redo documents analyzed by an older analyzer
 
 A document already stored (the same text) is left as it is, whichever analyzer
-version produced its analysis; --reanalyze redoes those of other versions.")]
+version produced its analysis; --reanalyze redoes those of other versions.
+
+If reading or analyzing an input kills hearsay (a crash, running out of memory),
+the next add tries the inputs that run was on alone, in a child process; one that
+kills the child too is quarantined: reported and skipped from then on
+(docs/RELIABILITY.md). --retry-quarantined tries them again.")]
 pub struct Args {
     #[command(flatten)]
     read: ReadArgs,
@@ -28,6 +34,9 @@ pub struct Args {
     /// Also re-analyze stored documents whose analysis came from another analyzer version.
     #[arg(long)]
     reanalyze: bool,
+    /// Try quarantined inputs again (each alone first).
+    #[arg(long)]
+    retry_quarantined: bool,
     /// Print the closing summary as JSON on standard output.
     #[arg(long)]
     json: bool,
@@ -89,6 +98,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         args.read.options(),
         AddOptions {
             reanalyze: args.reanalyze,
+            retry_quarantined: args.retry_quarantined,
+            journal: Some(&args.db.db),
+            isolation: Some(&ChildProcess::new()),
         },
         &terminal,
     )?;
@@ -103,11 +115,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         print_summary(&summary, &args.db);
     }
-    Ok(if summary.add.failed.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(
+        if summary.add.failed.is_empty() && summary.add.quarantined.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        },
+    )
 }
 
 /// No path named anything to read: report each and leave the database alone
@@ -146,19 +160,25 @@ fn print_summary(summary: &Summary, db: &DbArg) {
     let s = &summary.add;
     let total = s.total();
     eprintln!(
-        "{total} document{} in {:.1} s: {} added, {} re-analyzed, {} unchanged, {} failed → {}",
+        "{total} document{} in {:.1} s: {} added, {} re-analyzed, {} unchanged, {}{} failed → {}",
         if total == 1 { "" } else { "s" },
         summary.seconds,
         s.added,
         s.reanalyzed,
         s.unchanged,
+        match s.quarantined.len() {
+            0 => String::new(),
+            n => format!("{n} quarantined, "),
+        },
         s.failed.len(),
         db.db.display()
     );
-    if !s.failed.is_empty() {
-        eprintln!("failed:");
-        for f in &s.failed {
-            eprintln!("  {}", f.error);
+    for (what, list) in [("failed", &s.failed), ("quarantined", &s.quarantined)] {
+        if !list.is_empty() {
+            eprintln!("{what}:");
+            for f in list {
+                eprintln!("  {}", f.error);
+            }
         }
     }
     if !s.warnings.is_empty() {

@@ -12,7 +12,7 @@ use super::{ReadArgs, UsageError, progress, report, stdout_error, warn};
 use hearsay_analyze::Analyzer;
 use hearsay_core::Analysis;
 use hearsay_format::Format;
-use hearsay_ingest::{Outcome, pipeline};
+use hearsay_ingest::{Everything, Outcome, pipeline};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::ops::ControlFlow;
@@ -109,7 +109,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &inputs,
         args.read.options(),
         &analyzer,
-        &|_| false,
+        &Everything,
         |n, outcome| {
             bar.inc(1);
             if let Some((_, message)) = outcome.failure() {
@@ -170,7 +170,10 @@ impl Writer<'_> {
     fn accept(&mut self, n: usize, outcome: Outcome) -> anyhow::Result<Vec<String>> {
         let doc = match outcome {
             Outcome::Analyzed { name, analysis, .. } => Some((name, analysis)),
-            Outcome::Skipped | Outcome::Failed(_) | Outcome::Crashed { .. } => None,
+            Outcome::Skipped
+            | Outcome::Failed(_)
+            | Outcome::Crashed { .. }
+            | Outcome::Quarantined { .. } => None,
         };
         self.pending.insert(n, doc);
         let mut problems = Vec::new();

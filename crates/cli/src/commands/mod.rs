@@ -28,6 +28,7 @@ pub mod train;
 pub mod train_attributions;
 pub mod train_language;
 pub mod train_words;
+pub mod trial;
 
 use hearsay_read::{Input, InputFormat, ReadError, ReadOptions};
 use hearsay_store::{DatabaseFile, SqliteStore, StoreError};
