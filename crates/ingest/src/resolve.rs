@@ -7,6 +7,12 @@
 //! documents' stored facts. Because stories are the components of a fixed
 //! pairwise relation and each story's graph is a function of its documents,
 //! the incremental result equals a full recompute, in any order of adding.
+//!
+//! Each resolve holds the store's graph lock ([`Store::with_graph_lock`])
+//! from its first read to its last write, so that several processes adding
+//! to one database (ingest workers on PostgreSQL, or on one SQLite file)
+//! resolve one after the other: each finds the documents the others stored
+//! and did not resolve yet, and no two recompute the same story at once.
 
 use crate::IngestError;
 use hearsay_analyze::Analyzer;
@@ -90,6 +96,10 @@ pub fn resolve_all<S: Store>(
     store: &mut S,
     analyzer: &Analyzer,
 ) -> Result<ResolveSummary, IngestError> {
+    store.with_graph_lock(|store| recompute(store, analyzer))
+}
+
+fn recompute<S: Store>(store: &mut S, analyzer: &Analyzer) -> Result<ResolveSummary, IngestError> {
     let started = std::time::Instant::now();
     let refreshed = refresh_facts(store, analyzer)?;
     let mut ids: Vec<DocId> = store.analyzers()?.into_keys().collect();
@@ -112,6 +122,10 @@ pub fn resolve_all<S: Store>(
 /// Resolve the stored documents that have no story yet (those just added, or
 /// left unresolved by an interruption), joining them to the stories they touch.
 pub fn resolve_new<S: Store>(store: &mut S) -> Result<ResolveSummary, IngestError> {
+    store.with_graph_lock(join_stories)
+}
+
+fn join_stories<S: Store>(store: &mut S) -> Result<ResolveSummary, IngestError> {
     let started = std::time::Instant::now();
     let new = store.unresolved()?;
     let mut summary = ResolveSummary::default();

@@ -2,8 +2,8 @@
 //!
 //! One process serves both: `/api/…` answers JSON (docs/FORMAT.md, "HTTP
 //! API"), the other paths are server-rendered HTML pages whose stylesheet and
-//! script are compiled into the binary. Reads run on a few SQLite connections
-//! on blocking threads ([`Readers`]); writes go through one writer thread that
+//! script are compiled into the binary. Reads run on a few database
+//! connections (SQLite or PostgreSQL) on blocking threads ([`Readers`]); writes go through one writer thread that
 //! adds documents with `hearsay-ingest` ([`Writer`]), so concurrent requests
 //! never store an article twice and every document is stored whole or not at
 //! all. Writes need a bearer token ([`Token`]); reads are open unless
@@ -36,7 +36,7 @@ pub use writer::Writer;
 
 use hearsay_analyze::Analyzer;
 use hearsay_read::ReadOptions;
-use hearsay_store::SqliteStore;
+use hearsay_store::Database;
 use std::future::Future;
 use std::sync::Arc;
 
@@ -64,7 +64,7 @@ pub fn state(config: Config) -> Result<Arc<AppState>, ServeError> {
     let readers = Arc::new(Readers::open(&config.db, config.readers)?);
     let analyzer = Arc::new(Analyzer::new()?);
     let writer = Writer::start(
-        SqliteStore::open(&config.db)?,
+        Database::open(&config.db)?,
         Arc::clone(&analyzer),
         ReadOptions {
             max_bytes: config.body_limit as u64,
@@ -101,8 +101,11 @@ pub async fn serve(
             if config.auth_reads { "" } else { " and read the database without a token (--auth-reads closes reads)" }
         );
     }
-    if !config.db.exists() {
-        tracing::warn!(db = %config.db.display(), "no database there: starting an empty one");
+    if matches!(
+        config.db.inspect(),
+        Ok(hearsay_store::DatabaseFile::Missing | hearsay_store::DatabaseFile::Empty)
+    ) {
+        tracing::warn!(db = %config.db, "no database there: starting an empty one");
     }
     let state = state(config)?;
     let listener = tokio::net::TcpListener::bind(addr)
@@ -113,7 +116,7 @@ pub async fn serve(
         .map_err(|source| ServeError::Listen { addr, source })?;
     tracing::info!(
         addr = %bound,
-        db = %state.config.db.display(),
+        db = %state.config.db,
         writes = state.config.token.is_some(),
         "serving on http://{bound}/"
     );

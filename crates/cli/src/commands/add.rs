@@ -136,7 +136,7 @@ fn nothing_to_add(errors: &[hearsay_read::ReadError], args: &Args) -> anyhow::Re
             "nothing to add: {} path{} could not be read; {} was not touched",
             errors.len(),
             if errors.len() == 1 { "" } else { "s" },
-            args.db.db.display()
+            args.db.db
         );
     }
     Ok(ExitCode::from(1))
@@ -153,7 +153,7 @@ fn print_summary(summary: &Summary, db: &DbArg) {
         s.reanalyzed,
         s.unchanged,
         s.failed.len(),
-        db.db.display()
+        db.db
     );
     if !s.failed.is_empty() {
         eprintln!("failed:");
