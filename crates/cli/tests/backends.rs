@@ -130,3 +130,30 @@ on_both! {
         assert!(graph(db) == sequential_graph(), "the graphs differ");
     }
 }
+
+#[test]
+fn a_database_url_is_never_shown_with_its_password() {
+    let url = "postgres://ana:s3cret-pw@127.0.0.1:1/news";
+    for args in [
+        vec!["docs", "--db", url],
+        vec!["add", "--db", url, "-"],
+        vec!["migrate", "--db", url],
+    ] {
+        let out = run_with_stdin(&args, b"Officials said it rained.");
+        assert_ne!(code(&out), 0, "{args:?}");
+        let err = stderr(&out);
+        assert!(!err.contains("s3cret"), "{args:?}: {err}");
+        assert!(
+            err.contains("postgres://ana:***@127.0.0.1:1/news"),
+            "{args:?}: {err}"
+        );
+    }
+    let help = hearsay()
+        .args(["docs", "--help"])
+        .env("HEARSAY_DB", url)
+        .output()
+        .unwrap();
+    assert_eq!(code(&help), 0);
+    assert!(stdout(&help).contains("HEARSAY_DB"), "{}", stdout(&help));
+    assert!(!stdout(&help).contains("s3cret"), "{}", stdout(&help));
+}
