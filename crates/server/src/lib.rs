@@ -46,6 +46,9 @@ pub enum ServeError {
     /// The database could not be opened.
     #[error(transparent)]
     Store(#[from] hearsay_store::StoreError),
+    /// The thread that opens the database and loads the models failed.
+    #[error("starting the server: {0}")]
+    Start(String),
     /// The models could not be loaded.
     #[error("loading the analyzer: {0}")]
     Analyzer(#[from] hearsay_analyze::AnalyzerError),
@@ -60,6 +63,7 @@ pub enum ServeError {
 }
 
 /// Open the database and load the models: the state a router serves from.
+/// It blocks: call it outside async code (or on a blocking thread).
 pub fn state(config: Config) -> Result<Arc<AppState>, ServeError> {
     let readers = Arc::new(Readers::open(&config.db, config.readers)?);
     let analyzer = Arc::new(Analyzer::new()?);
@@ -101,13 +105,19 @@ pub async fn serve(
             if config.auth_reads { "" } else { " and read the database without a token (--auth-reads closes reads)" }
         );
     }
-    if matches!(
-        config.db.inspect(),
-        Ok(hearsay_store::DatabaseFile::Missing | hearsay_store::DatabaseFile::Empty)
-    ) {
-        tracing::warn!(db = %config.db, "no database there: starting an empty one");
-    }
-    let state = state(config)?;
+    // Opening a database blocks (the PostgreSQL client runs a runtime of its
+    // own, which must not start on an async thread): off the async threads.
+    let state = tokio::task::spawn_blocking(move || {
+        if matches!(
+            config.db.inspect(),
+            Ok(hearsay_store::DatabaseFile::Missing | hearsay_store::DatabaseFile::Empty)
+        ) {
+            tracing::warn!(db = %config.db, "no database there: starting an empty one");
+        }
+        state(config)
+    })
+    .await
+    .map_err(|e| ServeError::Start(e.to_string()))??;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| ServeError::Listen { addr, source })?;
