@@ -17,6 +17,9 @@ use std::collections::HashMap;
 /// long-lived server).
 const STATEMENT_CACHE: usize = 256;
 
+/// Most rows one multi-row `INSERT` writes on PostgreSQL.
+pub(crate) const MANY: usize = 128;
+
 /// A connection of either kind, owned by a store.
 pub(crate) enum Conn {
     /// A SQLite file (or memory).
@@ -216,6 +219,85 @@ impl<'c> Db<'c> {
                 self.query_opt(&format!("{sql} RETURNING seq"), params, |r| r.get(0))
             }
         }
+    }
+
+    /// Insert rows: `insert` is `INSERT INTO table (columns)`, `values` the
+    /// rows' values one row after the other, `width` to a row, `suffix` what
+    /// follows the values (`ON CONFLICT …`, or nothing). SQLite runs one
+    /// prepared single-row statement per row (no round trips to save); on
+    /// PostgreSQL the rows go in [`MANY`] at a time, then in chunks of the
+    /// powers of two below it, so that a table's rows take a few round trips
+    /// and at most eight statements are prepared for it.
+    pub(crate) fn insert_rows(
+        self,
+        insert: &str,
+        suffix: &str,
+        width: usize,
+        values: &[&dyn Param],
+    ) -> Result<(), StoreError> {
+        self.insert_rows_returning(insert, suffix, width, values, None, |_| Ok(()))
+            .map(drop)
+    }
+
+    /// [`insert_rows`](Self::insert_rows), returning `returning` (columns of
+    /// the new rows) made into a `T` by `f` for each row, in no given order.
+    pub(crate) fn insert_rows_returning<T>(
+        self,
+        insert: &str,
+        suffix: &str,
+        width: usize,
+        values: &[&dyn Param],
+        returning: Option<&str>,
+        mut f: impl FnMut(&Row<'_>) -> Result<T, StoreError>,
+    ) -> Result<Vec<T>, StoreError> {
+        debug_assert!(width > 0 && values.len() % width == 0);
+        let rows = values.len() / width;
+        let tail = match returning {
+            Some(cols) => format!(" {suffix} RETURNING {cols}"),
+            None => format!(" {suffix}"),
+        };
+        let statement = |chunk: usize| {
+            let mut sql = String::with_capacity(insert.len() + tail.len() + chunk * width * 5);
+            sql.push_str(insert);
+            sql.push_str(" VALUES ");
+            for r in 0..chunk {
+                sql.push_str(if r == 0 { "(" } else { ", (" });
+                for c in 0..width {
+                    if c > 0 {
+                        sql.push_str(", ");
+                    }
+                    sql.push('?');
+                    sql.push_str(&(r * width + c + 1).to_string());
+                }
+                sql.push(')');
+            }
+            sql.push_str(&tail);
+            sql
+        };
+        let mut out = Vec::new();
+        let mut done = 0;
+        let mut built: Option<(usize, String)> = None;
+        while done < rows {
+            let chunk = match self {
+                Db::Sqlite(_) => 1,
+                Db::Postgres(_) => {
+                    let left = (rows - done).min(MANY);
+                    1 << (usize::BITS - 1 - left.leading_zeros())
+                }
+            };
+            if built.as_ref().is_none_or(|(n, _)| *n != chunk) {
+                built = Some((chunk, statement(chunk)));
+            }
+            let sql = built.as_ref().map_or("", |(_, sql)| sql.as_str());
+            let args = &values[done * width..(done + chunk) * width];
+            if returning.is_some() {
+                out.extend(self.query(sql, args, &mut f)?);
+            } else {
+                self.execute(sql, args)?;
+            }
+            done += chunk;
+        }
+        Ok(out)
     }
 
     /// Every row of a query, each made into a `T` by `f`.

@@ -114,63 +114,119 @@ pub(crate) fn delete_stories(db: Db<'_>, stories: &[String]) -> Result<(), Store
     Ok(())
 }
 
-/// Write the graph of one story (its rows must have been deleted first).
+/// Write the graph of one story (its rows must have been deleted first),
+/// each table's rows in one `insert_rows`.
 pub(crate) fn write_story(
     db: Db<'_>,
     story: &str,
     graph: &Graph,
     seq_of: &HashMap<String, i64>,
 ) -> Result<(), StoreError> {
+    let entities: Vec<(String, String, String, String, String, i64)> = graph
+        .entities
+        .iter()
+        .map(|e| {
+            (
+                tag(&e.etype),
+                tag(&e.kind),
+                json(&e.aliases),
+                json(&e.variants),
+                json(&e.roles),
+                e.documents as i64,
+            )
+        })
+        .collect();
+    let mut values: Vec<&dyn Param> = Vec::new();
+    for (e, (etype, kind, aliases, variants, roles, documents)) in
+        graph.entities.iter().zip(&entities)
+    {
+        values.extend([
+            &e.id as &dyn Param,
+            &story,
+            &e.name,
+            etype,
+            kind,
+            aliases,
+            variants,
+            &e.affiliation,
+            &e.country,
+            roles,
+            documents,
+        ]);
+    }
+    db.insert_rows(
+        "INSERT INTO graph_entities (id, story, name, type, kind, aliases, variants, affiliation,
+            country, roles, documents)",
+        "",
+        11,
+        &values,
+    )?;
+    // One row per (document, article entity), the last entity naming it winning.
+    let mut members: BTreeMap<(i64, &str), &str> = BTreeMap::new();
     for e in &graph.entities {
-        db.execute(
-            "INSERT INTO graph_entities (id, story, name, type, kind, aliases, variants, affiliation,
-                country, roles, documents) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            &[
-                &e.id,
-                &story,
-                &e.name,
-                &tag(&e.etype),
-                &tag(&e.kind),
-                &json(&e.aliases),
-                &json(&e.variants),
-                &e.affiliation,
-                &e.country,
-                &json(&e.roles),
-                &(e.documents as i64),
-            ],
-        )?;
         for (doc, local) in &e.members {
-            if let Some(seq) = seq_of.get(doc) {
-                db.execute(
-                    "INSERT INTO graph_entity_members (doc, local, entity) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (doc, local) DO UPDATE SET entity = excluded.entity",
-                    &[seq, local, &e.id],
-                )?;
+            if let Some(&seq) = seq_of.get(doc) {
+                members.insert((seq, local.as_str()), e.id.as_str());
             }
         }
-        for a in e.aliases.iter().chain(std::iter::once(&e.name)) {
-            db.execute(
-                "INSERT INTO graph_aliases (alias, entity) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-                &[a, &e.id],
-            )?;
-        }
     }
-    for o in &graph.origins {
-        db.execute(
-            "INSERT INTO graph_origins (id, story, description, kind, entity, reliability,
-                reliability_reason, merged) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            &[
-                &o.id,
-                &story,
-                &o.description,
-                &tag(&o.kind),
-                &o.entity,
-                &o.reliability,
-                &o.reliability_reason,
-                &json(&o.merged),
-            ],
-        )?;
+    let mut values: Vec<&dyn Param> = Vec::with_capacity(members.len() * 3);
+    for ((seq, local), entity) in &members {
+        values.extend([seq as &dyn Param, local, entity]);
     }
+    db.insert_rows(
+        "INSERT INTO graph_entity_members (doc, local, entity)",
+        "ON CONFLICT (doc, local) DO UPDATE SET entity = excluded.entity",
+        3,
+        &values,
+    )?;
+    let aliases: std::collections::BTreeSet<(&str, &str)> = graph
+        .entities
+        .iter()
+        .flat_map(|e| {
+            e.aliases
+                .iter()
+                .chain(std::iter::once(&e.name))
+                .map(move |a| (a.as_str(), e.id.as_str()))
+        })
+        .collect();
+    let mut values: Vec<&dyn Param> = Vec::with_capacity(aliases.len() * 2);
+    for (alias, entity) in &aliases {
+        values.extend([alias as &dyn Param, entity]);
+    }
+    db.insert_rows(
+        "INSERT INTO graph_aliases (alias, entity)",
+        "ON CONFLICT DO NOTHING",
+        2,
+        &values,
+    )?;
+
+    let origins: Vec<(String, String)> = graph
+        .origins
+        .iter()
+        .map(|o| (tag(&o.kind), json(&o.merged)))
+        .collect();
+    let mut values: Vec<&dyn Param> = Vec::with_capacity(origins.len() * 8);
+    for (o, (kind, merged)) in graph.origins.iter().zip(&origins) {
+        values.extend([
+            &o.id as &dyn Param,
+            &story,
+            &o.description,
+            kind,
+            &o.entity,
+            &o.reliability,
+            &o.reliability_reason,
+            merged,
+        ]);
+    }
+    db.insert_rows(
+        "INSERT INTO graph_origins (id, story, description, kind, entity, reliability,
+            reliability_reason, merged)",
+        "",
+        8,
+        &values,
+    )?;
+
     let cluster_of: HashMap<&str, &str> = graph
         .clusters
         .iter()
@@ -182,6 +238,8 @@ pub(crate) fn write_story(
         .flat_map(|k| k.claims.iter().enumerate().map(|(n, c)| (c.as_str(), n)))
         .collect();
     let mut published: HashMap<&str, (Option<String>, Option<String>)> = HashMap::new();
+    type ClaimRow<'g> = (&'g str, i64, Option<String>, Option<i64>, i64, i64, Option<String>);
+    let mut claims: Vec<ClaimRow> = Vec::with_capacity(graph.claims.len());
     for c in &graph.claims {
         let docs: std::collections::BTreeSet<&str> =
             c.mentions.iter().map(|m| m.document.as_str()).collect();
@@ -191,105 +249,176 @@ pub(crate) fn write_story(
         let span = published.entry(cluster).or_default();
         span.0 = [span.0.clone(), first.clone()].into_iter().flatten().min();
         span.1 = [span.1.clone(), last].into_iter().flatten().max();
-        db.execute(
-            "INSERT INTO graph_claims (id, story, cluster, n, origin, proposition, quantity, credibility,
-                credibility_reason, mentions, documents, first_published)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            &[
-                &c.id,
-                &story,
-                &cluster,
-                &(order_in.get(c.id.as_str()).copied().unwrap_or(0) as i64),
-                &c.origin,
-                &c.proposition,
-                &c.quantity.as_ref().map(json),
-                &c.credibility.map(i64::from),
-                &c.credibility_reason,
-                &(c.mentions.len() as i64),
-                &(docs.len() as i64),
-                &first,
-            ],
-        )?;
+        claims.push((
+            cluster,
+            order_in.get(c.id.as_str()).copied().unwrap_or(0) as i64,
+            c.quantity.as_ref().map(json),
+            c.credibility.map(i64::from),
+            c.mentions.len() as i64,
+            docs.len() as i64,
+            first,
+        ));
+    }
+    let mut values: Vec<&dyn Param> = Vec::with_capacity(claims.len() * 12);
+    for (c, (cluster, n, quantity, credibility, mentions, documents, first)) in
+        graph.claims.iter().zip(&claims)
+    {
+        values.extend([
+            &c.id as &dyn Param,
+            &story,
+            cluster,
+            n,
+            &c.origin,
+            &c.proposition,
+            quantity,
+            credibility,
+            &c.credibility_reason,
+            mentions,
+            documents,
+            first,
+        ]);
+    }
+    db.insert_rows(
+        "INSERT INTO graph_claims (id, story, cluster, n, origin, proposition, quantity, credibility,
+            credibility_reason, mentions, documents, first_published)",
+        "",
+        12,
+        &values,
+    )?;
+
+    // One row per (document, attribution), the last claim naming it winning.
+    let mut mentions: BTreeMap<(i64, &str), (&str, i64, &hearsay_resolve::GraphMention)> =
+        BTreeMap::new();
+    for c in &graph.claims {
         for (n, m) in c.mentions.iter().enumerate() {
-            let Some(seq) = seq_of.get(&m.document) else {
-                continue;
-            };
-            db.execute(
-                "INSERT INTO graph_mentions (doc, attribution, claim, n, content, source,
-                    source_entity, source_kind, via, hedge, headline)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                 ON CONFLICT (doc, attribution) DO UPDATE SET claim = excluded.claim,
-                    n = excluded.n, content = excluded.content, source = excluded.source,
-                    source_entity = excluded.source_entity, source_kind = excluded.source_kind,
-                    via = excluded.via, hedge = excluded.hedge, headline = excluded.headline",
-                &[
-                    seq,
-                    &m.attribution,
-                    &c.id,
-                    &(n as i64),
-                    &m.content,
-                    &m.source,
-                    &m.source_entity,
-                    &tag(&m.source_kind),
-                    &json(&m.via),
-                    &m.hedge,
-                    &m.headline,
-                ],
-            )?;
+            if let Some(&seq) = seq_of.get(&m.document) {
+                mentions.insert((seq, m.attribution.as_str()), (c.id.as_str(), n as i64, m));
+            }
         }
     }
-    for k in &graph.clusters {
-        let (first, last) = published.get(k.id.as_str()).cloned().unwrap_or_default();
-        db.execute(
-            "INSERT INTO graph_clusters (id, story, subject, status, independent_origins, credibility,
-                assessed_claim, explanation, claims, first_published, last_published)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            &[
-                &k.id,
-                &story,
-                &k.subject,
-                &k.status.as_str(),
-                &(k.independent_origins as i64),
-                &k.credibility.map(i64::from),
-                &k.assessed_claim,
-                &k.explanation,
-                &(k.claims.len() as i64),
-                &first,
-                &last,
-            ],
-        )?;
+    let extra: Vec<(String, String)> = mentions
+        .values()
+        .map(|(_, _, m)| (tag(&m.source_kind), json(&m.via)))
+        .collect();
+    let mut values: Vec<&dyn Param> = Vec::with_capacity(mentions.len() * 11);
+    for (((seq, attribution), (claim, n, m)), (kind, via)) in mentions.iter().zip(&extra) {
+        values.extend([
+            seq as &dyn Param,
+            attribution,
+            claim,
+            n,
+            &m.content,
+            &m.source,
+            &m.source_entity,
+            kind,
+            via,
+            &m.hedge,
+            &m.headline,
+        ]);
     }
-    for r in &graph.relations {
-        db.execute(
-            "INSERT INTO graph_relations (a, b, type, story) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT DO NOTHING",
-            &[&r.a, &r.b, &tag(&r.kind), &story],
-        )?;
+    db.insert_rows(
+        "INSERT INTO graph_mentions (doc, attribution, claim, n, content, source,
+            source_entity, source_kind, via, hedge, headline)",
+        "ON CONFLICT (doc, attribution) DO UPDATE SET claim = excluded.claim,
+            n = excluded.n, content = excluded.content, source = excluded.source,
+            source_entity = excluded.source_entity, source_kind = excluded.source_kind,
+            via = excluded.via, hedge = excluded.hedge, headline = excluded.headline",
+        11,
+        &values,
+    )?;
+
+    type ClusterRow = (&'static str, i64, Option<i64>, i64, Option<String>, Option<String>);
+    let clusters: Vec<ClusterRow> = graph
+        .clusters
+        .iter()
+        .map(|k| {
+            let (first, last) = published.get(k.id.as_str()).cloned().unwrap_or_default();
+            (
+                k.status.as_str(),
+                k.independent_origins as i64,
+                k.credibility.map(i64::from),
+                k.claims.len() as i64,
+                first,
+                last,
+            )
+        })
+        .collect();
+    let mut values: Vec<&dyn Param> = Vec::with_capacity(clusters.len() * 11);
+    for (k, (status, origins, credibility, claims, first, last)) in
+        graph.clusters.iter().zip(&clusters)
+    {
+        values.extend([
+            &k.id as &dyn Param,
+            &story,
+            &k.subject,
+            status,
+            origins,
+            credibility,
+            &k.assessed_claim,
+            &k.explanation,
+            claims,
+            first,
+            last,
+        ]);
     }
-    for t in &graph.timelines {
-        for (n, p) in t.points.iter().enumerate() {
-            db.execute(
-                "INSERT INTO graph_timeline_points (cluster, n, story, subject, date, as_of, value,
-                    min, max, modality, claim, origin)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                &[
-                    &t.cluster,
-                    &(n as i64),
-                    &story,
-                    &t.subject,
-                    &p.date,
-                    &p.as_of,
-                    &p.value,
-                    &p.min,
-                    &p.max,
-                    &tag(&p.modality),
-                    &p.claim,
-                    &p.origin,
-                ],
-            )?;
-        }
+    db.insert_rows(
+        "INSERT INTO graph_clusters (id, story, subject, status, independent_origins, credibility,
+            assessed_claim, explanation, claims, first_published, last_published)",
+        "",
+        11,
+        &values,
+    )?;
+
+    let relations: std::collections::BTreeSet<(&str, &str, String)> = graph
+        .relations
+        .iter()
+        .map(|r| (r.a.as_str(), r.b.as_str(), tag(&r.kind)))
+        .collect();
+    let mut values: Vec<&dyn Param> = Vec::with_capacity(relations.len() * 4);
+    for (a, b, kind) in &relations {
+        values.extend([a as &dyn Param, b, kind, &story]);
     }
-    Ok(())
+    db.insert_rows(
+        "INSERT INTO graph_relations (a, b, type, story)",
+        "ON CONFLICT DO NOTHING",
+        4,
+        &values,
+    )?;
+
+    let points: Vec<(&GraphTimeline, i64, &TimelinePoint, String)> = graph
+        .timelines
+        .iter()
+        .flat_map(|t| {
+            t.points
+                .iter()
+                .enumerate()
+                .map(move |(n, p)| (t, n as i64, p, tag(&p.modality)))
+        })
+        .collect();
+    let mut values: Vec<&dyn Param> = Vec::with_capacity(points.len() * 12);
+    for (t, n, p, modality) in &points {
+        values.extend([
+            &t.cluster as &dyn Param,
+            n,
+            &story,
+            &t.subject,
+            &p.date,
+            &p.as_of,
+            &p.value,
+            &p.min,
+            &p.max,
+            modality,
+            &p.claim,
+            &p.origin,
+        ]);
+    }
+    db.insert_rows(
+        "INSERT INTO graph_timeline_points (cluster, n, story, subject, date, as_of, value,
+            min, max, modality, claim, origin)",
+        "",
+        12,
+        &values,
+    )
 }
 
 /// Record each cluster's assessment in its history when it changed, naming
@@ -299,29 +428,59 @@ pub(crate) fn record_history(
     graph: &Graph,
     moved_by: Option<&str>,
 ) -> Result<(), StoreError> {
-    let add = format!(
-        "INSERT INTO graph_history (cluster, at, document, status, credibility, assessed_claim, claims)
-         VALUES (?1, {}, ?2, ?3, ?4, ?5, ?6)",
-        db.now()
-    );
-    for k in &graph.clusters {
-        let now = (
-            k.status.as_str().to_string(),
-            k.credibility.map(i64::from),
-            k.assessed_claim.clone(),
-            k.claims.len() as i64,
-        );
-        let before: Option<(String, Option<i64>, Option<String>, i64)> = db.query_opt(
-            "SELECT status, credibility, assessed_claim, claims FROM graph_history
-             WHERE cluster = ?1 ORDER BY seq DESC LIMIT 1",
-            &[&k.id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )?;
-        if before.as_ref() != Some(&now) {
-            db.execute(&add, &[&k.id, &moved_by, &now.0, &now.1, &now.2, &now.3])?;
-        }
+    type Assessment = (String, Option<i64>, Option<String>, i64);
+    let ids = crate::database::json_list(graph.clusters.iter().map(|k| &k.id));
+    let before: HashMap<String, Assessment> = db
+        .query(
+            &format!(
+                "SELECT cluster, status, credibility, assessed_claim, claims FROM graph_history
+                 WHERE seq IN (SELECT max(seq) FROM graph_history
+                               WHERE cluster IN ({}) GROUP BY cluster)",
+                db.json_texts("?1")
+            ),
+            &[&ids],
+            |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))),
+        )?
+        .into_iter()
+        .collect();
+    let changed: Vec<(&str, Assessment)> = graph
+        .clusters
+        .iter()
+        .map(|k| {
+            (
+                k.id.as_str(),
+                (
+                    k.status.as_str().to_string(),
+                    k.credibility.map(i64::from),
+                    k.assessed_claim.clone(),
+                    k.claims.len() as i64,
+                ),
+            )
+        })
+        .filter(|(id, now)| before.get(*id) != Some(now))
+        .collect();
+    if changed.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    let at: String = db.query_one(&format!("SELECT {}", db.now()), &[], |r| r.get(0))?;
+    let mut values: Vec<&dyn Param> = Vec::with_capacity(changed.len() * 7);
+    for (cluster, (status, credibility, assessed, claims)) in &changed {
+        values.extend([
+            cluster as &dyn Param,
+            &at,
+            &moved_by,
+            status,
+            credibility,
+            assessed,
+            claims,
+        ]);
+    }
+    db.insert_rows(
+        "INSERT INTO graph_history (cluster, at, document, status, credibility, assessed_claim, claims)",
+        "",
+        7,
+        &values,
+    )
 }
 
 /// A document of the graph from a row `id, url, path, title, outlet, published`.
