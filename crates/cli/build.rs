@@ -1,6 +1,8 @@
 //! Sets cfg `has_shared` when the shared corpus is there (see `hearsay-shared-corpus`),
-//! and cfg `has_chromium` when Chromium and ChromeDriver are on `PATH`, for the
-//! browser tests (ignored, by name, without them; `.ci/run` installs them).
+//! cfg `has_pg` when `HEARSAY_TEST_PG` names a PostgreSQL server (for the tests
+//! that run on both databases), and cfg `has_chromium` when Chromium and
+//! ChromeDriver are on `PATH`, for the browser tests (each ignored, by name,
+//! without what it needs; `.ci/run` provides all three).
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +15,7 @@ fn on_path(name: &str) -> Option<PathBuf> {
 
 fn main() {
     hearsay_shared_corpus::configure();
+    hearsay_shared_corpus::configure_postgres();
     println!("cargo::rustc-check-cfg=cfg(has_chromium)");
     println!("cargo::rerun-if-env-changed=PATH");
     let chromium = on_path("chromium").or_else(|| on_path("chromium-browser"));

@@ -204,96 +204,95 @@ fn stdin_is_read_and_sniffed() {
     assert_eq!(stdout(&out).lines().count(), 2);
 }
 
-#[test]
-fn add_then_query_then_show_matches_analyze() {
-    let dir = tempfile::tempdir().unwrap();
-    write_articles(dir.path(), 4);
-    let db = dir.path().join("h.db");
-    let db = db.to_str().unwrap();
-    let d = dir.path().to_str().unwrap();
-    let out = run(&["add", d, "--db", db]);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert!(stderr(&out).contains("4 documents in"), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("4 added, 0 re-analyzed, 0 unchanged, 0 failed"),
-        "{}",
-        stderr(&out)
-    );
-    let again = run(&["add", d, "--db", db, "--json"]);
-    let s: serde_json::Value = serde_json::from_str(&stdout(&again)).unwrap();
-    assert_eq!(
-        (s["added"].as_u64(), s["unchanged"].as_u64()),
-        (Some(0), Some(4))
-    );
+on_both! {
+    fn add_then_query_then_show_matches_analyze(db) {
+        let dir = tempfile::tempdir().unwrap();
+        write_articles(dir.path(), 4);
+        let d = dir.path().to_str().unwrap();
+        let out = run(&["add", d, "--db", db]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        assert!(stderr(&out).contains("4 documents in"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("4 added, 0 re-analyzed, 0 unchanged, 0 failed"),
+            "{}",
+            stderr(&out)
+        );
+        let again = run(&["add", d, "--db", db, "--json"]);
+        let s: serde_json::Value = serde_json::from_str(&stdout(&again)).unwrap();
+        assert_eq!(
+            (s["added"].as_u64(), s["unchanged"].as_u64()),
+            (Some(0), Some(4))
+        );
 
-    let docs: serde_json::Value =
-        serde_json::from_str(&stdout(&run(&["docs", "--db", db, "--json"]))).unwrap();
-    let docs = docs.as_array().unwrap();
-    assert_eq!(docs.len(), 4);
-    let id = docs[0]["id"].as_str().unwrap();
-    let path = docs[0]["path"].as_str().unwrap();
+        let docs: serde_json::Value =
+            serde_json::from_str(&stdout(&run(&["docs", "--db", db, "--json"]))).unwrap();
+        let docs = docs.as_array().unwrap();
+        assert_eq!(docs.len(), 4);
+        let id = docs[0]["id"].as_str().unwrap();
+        let path = docs[0]["path"].as_str().unwrap();
 
-    // show reads back exactly what analyze computes
-    let shown: serde_json::Value =
-        serde_json::from_str(&stdout(&run(&["show", &id[..10], "--db", db, "--json"]))).unwrap();
-    check_schema(&shown);
-    let fresh: serde_json::Value =
-        serde_json::from_str(&stdout(&run(&["analyze", path, "--format", "json"]))).unwrap();
-    assert_eq!(shown, fresh);
-    assert!(stdout(&run(&["show", &id[..10], "--db", db])).contains("Flood in district"));
+        // show reads back exactly what analyze computes
+        let shown: serde_json::Value =
+            serde_json::from_str(&stdout(&run(&["show", &id[..10], "--db", db, "--json"]))).unwrap();
+        check_schema(&shown);
+        let fresh: serde_json::Value =
+            serde_json::from_str(&stdout(&run(&["analyze", path, "--format", "json"]))).unwrap();
+        assert_eq!(shown, fresh);
+        assert!(stdout(&run(&["show", &id[..10], "--db", db])).contains("Flood in district"));
 
-    // HEARSAY_DB stands in for --db
-    let out = hearsay()
-        .args(["docs", "--json"])
-        .env("HEARSAY_DB", db)
-        .output()
-        .unwrap();
-    assert_eq!(
-        serde_json::from_str::<serde_json::Value>(&stdout(&out))
-            .unwrap()
+        // HEARSAY_DB stands in for --db
+        let out = hearsay()
+            .args(["docs", "--json"])
+            .env("HEARSAY_DB", db)
+            .output()
+            .unwrap();
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&stdout(&out))
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .len(),
+            4
+        );
+
+        let mentions = run(&[
+            "claims",
+            "--mentions",
+            "--db",
+            db,
+            "--json",
+            "--limit",
+            "100",
+        ]);
+        assert_eq!(code(&mentions), 0, "{}", stderr(&mentions));
+        let mentions: serde_json::Value = serde_json::from_str(&stdout(&mentions)).unwrap();
+        let n_attributions: u64 = docs.iter().map(|d| d["claims"].as_u64().unwrap()).sum();
+        assert!(n_attributions > 0);
+        assert_eq!(mentions.as_array().unwrap().len() as u64, n_attributions);
+
+        // every attribution is mentioned by the claims of the graph (an attribution reporting
+        // figures of different kinds is one mention per figure: "a3", "a3+2")
+        let claims = run(&["claims", "--db", db, "--json", "--limit", "100"]);
+        assert_eq!(code(&claims), 0, "{}", stderr(&claims));
+        let claims: serde_json::Value = serde_json::from_str(&stdout(&claims)).unwrap();
+        let mentioned: std::collections::BTreeSet<(String, String)> = claims["items"]
             .as_array()
             .unwrap()
-            .len(),
-        4
-    );
-
-    let mentions = run(&[
-        "claims",
-        "--mentions",
-        "--db",
-        db,
-        "--json",
-        "--limit",
-        "100",
-    ]);
-    assert_eq!(code(&mentions), 0, "{}", stderr(&mentions));
-    let mentions: serde_json::Value = serde_json::from_str(&stdout(&mentions)).unwrap();
-    let n_attributions: u64 = docs.iter().map(|d| d["claims"].as_u64().unwrap()).sum();
-    assert!(n_attributions > 0);
-    assert_eq!(mentions.as_array().unwrap().len() as u64, n_attributions);
-
-    // every attribution is mentioned by the claims of the graph (an attribution reporting
-    // figures of different kinds is one mention per figure: "a3", "a3+2")
-    let claims = run(&["claims", "--db", db, "--json", "--limit", "100"]);
-    assert_eq!(code(&claims), 0, "{}", stderr(&claims));
-    let claims: serde_json::Value = serde_json::from_str(&stdout(&claims)).unwrap();
-    let mentioned: std::collections::BTreeSet<(String, String)> = claims["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|c| c["mentions"].as_array().unwrap())
-        .map(|m| {
-            let a = m["attribution"].as_str().unwrap();
-            let base = a.split('+').next().unwrap();
-            (
-                m["document"].as_str().unwrap().to_string(),
-                base.to_string(),
-            )
-        })
-        .collect();
-    assert_eq!(mentioned.len() as u64, n_attributions);
-    let searched = run(&["claims", "--db", db, "--search", "\"district 2\"", "--json"]);
-    assert_eq!(code(&searched), 0);
+            .iter()
+            .flat_map(|c| c["mentions"].as_array().unwrap())
+            .map(|m| {
+                let a = m["attribution"].as_str().unwrap();
+                let base = a.split('+').next().unwrap();
+                (
+                    m["document"].as_str().unwrap().to_string(),
+                    base.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(mentioned.len() as u64, n_attributions);
+        let searched = run(&["claims", "--db", db, "--search", "\"district 2\"", "--json"]);
+        assert_eq!(code(&searched), 0);
+    }
 }
 
 #[test]
@@ -414,41 +413,41 @@ fn the_seed_article_gives_schema_valid_json_and_a_brat_file_the_scorer_reads() {
     assert!(String::from_utf8_lossy(&python.stdout).contains("attribution_f1_overlap="));
 }
 
-#[test]
-#[cfg_attr(not(has_shared), ignore = "needs ../shared (set HEARSAY_SHARED)")]
-fn the_polnear_dev_texts_store_84_documents_once() {
-    let shared = shared();
-    let texts = shared.join("corpus/polnear/dev/text");
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("h.db");
-    let first = run(&[
-        "add",
-        texts.to_str().unwrap(),
-        "--db",
-        db.to_str().unwrap(),
-        "--json",
-    ]);
-    assert_eq!(code(&first), 0, "{}", stderr(&first));
-    let s: serde_json::Value = serde_json::from_str(&stdout(&first)).unwrap();
-    assert_eq!(s["added"], 84);
-    let again = run(&[
-        "add",
-        texts.to_str().unwrap(),
-        "--db",
-        db.to_str().unwrap(),
-        "--json",
-    ]);
-    let s: serde_json::Value = serde_json::from_str(&stdout(&again)).unwrap();
-    assert_eq!(
-        (s["added"].as_u64(), s["unchanged"].as_u64()),
-        (Some(0), Some(84))
-    );
-    let docs: serde_json::Value = serde_json::from_str(&stdout(&run(&[
-        "docs",
-        "--db",
-        db.to_str().unwrap(),
-        "--json",
-    ])))
-    .unwrap();
-    assert_eq!(docs.as_array().unwrap().len(), 84);
+on_both! {
+    /// `add` twice stores the 84 documents once; the reading commands work on them.
+    #[cfg_attr(not(has_shared), ignore = "needs ../shared (set HEARSAY_SHARED)")]
+    fn the_polnear_dev_texts_store_84_documents_once(db) {
+        let texts = shared().join("corpus/polnear/dev/text");
+        let texts = texts.to_str().unwrap();
+        let first = run(&["add", texts, "--db", db, "--json"]);
+        assert_eq!(code(&first), 0, "{}", stderr(&first));
+        let s: serde_json::Value = serde_json::from_str(&stdout(&first)).unwrap();
+        assert_eq!(s["added"], 84);
+        let again = run(&["add", texts, "--db", db, "--json"]);
+        let s: serde_json::Value = serde_json::from_str(&stdout(&again)).unwrap();
+        assert_eq!(
+            (s["added"].as_u64(), s["unchanged"].as_u64()),
+            (Some(0), Some(84))
+        );
+        let docs: serde_json::Value =
+            serde_json::from_str(&stdout(&run(&["docs", "--db", db, "--json"]))).unwrap();
+        let docs = docs.as_array().unwrap();
+        assert_eq!(docs.len(), 84);
+        let id = docs[0]["id"].as_str().unwrap();
+        let shown = run(&["show", id, "--db", db, "--json"]);
+        assert_eq!(code(&shown), 0, "{}", stderr(&shown));
+        check_schema(&serde_json::from_str(&stdout(&shown)).unwrap());
+        let claims = run(&["claims", "--db", db, "--json", "--limit", "1000"]);
+        assert_eq!(code(&claims), 0, "{}", stderr(&claims));
+        let claims: serde_json::Value = serde_json::from_str(&stdout(&claims)).unwrap();
+        assert!(claims["items"].as_array().unwrap().len() > 84);
+        let graph = run(&["export", "--format", "graph", "--db", db]);
+        assert_eq!(code(&graph), 0, "{}", stderr(&graph));
+        let graph: serde_json::Value = serde_json::from_str(&stdout(&graph)).unwrap();
+        assert_eq!(graph["documents"].as_array().unwrap().len(), 84);
+        assert_eq!(
+            graph["claims"].as_array().unwrap().len() as u64,
+            claims["total"].as_u64().unwrap()
+        );
+    }
 }

@@ -7,7 +7,7 @@ mod export_support;
 mod support;
 
 use export_support::{add, contents, count, export_all};
-use hearsay_store::{SqliteStore, Store};
+use hearsay_store::{Database, Store};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -68,7 +68,7 @@ fn the_graph_format_is_the_stored_graph_with_its_schema() {
         #[serde(flatten)]
         graph: &'a hearsay_resolve::Graph,
     }
-    let graph = SqliteStore::open(&db).unwrap().graph().unwrap();
+    let graph = Database::open(&db).unwrap().graph().unwrap();
     assert!(!graph.claims.is_empty());
     let mut want = serde_json::to_vec_pretty(&Whole {
         schema: "hearsay.graph/1",

@@ -7,6 +7,12 @@
 //! documents' stored facts. Because stories are the components of a fixed
 //! pairwise relation and each story's graph is a function of its documents,
 //! the incremental result equals a full recompute, in any order of adding.
+//!
+//! Each resolve holds the store's graph lock ([`Store::with_graph_lock`])
+//! from its first read to its last write, so that several processes adding
+//! to one database (ingest workers on PostgreSQL, or on one SQLite file)
+//! resolve one after the other: each finds the documents the others stored
+//! and did not resolve yet, and no two recompute the same story at once.
 
 use crate::IngestError;
 use hearsay_analyze::Analyzer;
@@ -114,6 +120,11 @@ pub fn resolve_all<S: Store>(
     store: &mut S,
     analyzer: &Analyzer,
 ) -> Result<ResolveSummary, IngestError> {
+    store.with_graph_lock(|store| recompute(store, analyzer))
+}
+
+/// [`resolve_all`] under the graph lock.
+fn recompute<S: Store>(store: &mut S, analyzer: &Analyzer) -> Result<ResolveSummary, IngestError> {
     let refreshed = refresh_facts(store, analyzer)?;
     let mut summary = retrying(store, |store, summary| {
         // A conflict leaves part of the graph written: start again from nothing.
@@ -147,7 +158,7 @@ fn resolve_everything<S: Store>(
 /// Another process adding to the same file may resolve some of them first:
 /// then the graph is read again and what is still unresolved resolved.
 pub fn resolve_new<S: Store>(store: &mut S) -> Result<ResolveSummary, IngestError> {
-    retrying(store, resolve_unresolved)
+    store.with_graph_lock(|store| retrying(store, resolve_unresolved))
 }
 
 /// One attempt of [`resolve_new`]: the stories it writes before a conflict stay written.

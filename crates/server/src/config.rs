@@ -1,16 +1,16 @@
 //! How a server is set up: where it listens, what it serves, its limits, and the write token.
 
+use hearsay_store::Location;
 use sha2::{Digest, Sha256};
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::time::Duration;
 use subtle::ConstantTimeEq;
 
 /// Everything [`crate::serve`] needs to know.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// The database file (created when missing).
-    pub db: PathBuf,
+    /// The database: a SQLite file (created when missing) or a PostgreSQL URL.
+    pub db: Location,
     /// Where to listen; loopback unless the user chooses otherwise.
     pub addr: SocketAddr,
     /// The token writes (and, with `auth_reads`, reads) must carry; without
@@ -33,7 +33,7 @@ pub struct Config {
 impl Config {
     /// The defaults for a database: loopback port 8080, 16 MiB bodies, 60 s
     /// per request, four reader connections, one analysis per core.
-    pub fn new(db: impl Into<PathBuf>) -> Self {
+    pub fn new(db: impl Into<Location>) -> Self {
         Config {
             db: db.into(),
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),

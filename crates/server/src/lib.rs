@@ -2,8 +2,8 @@
 //!
 //! One process serves both: `/api/…` answers JSON (docs/FORMAT.md, "HTTP
 //! API"), the other paths are server-rendered HTML pages whose stylesheet and
-//! script are compiled into the binary. Reads run on a few SQLite connections
-//! on blocking threads ([`Readers`]); writes go through one writer thread that
+//! script are compiled into the binary. Reads run on a few database
+//! connections (SQLite or PostgreSQL) on blocking threads ([`Readers`]); writes go through one writer thread that
 //! adds documents with `hearsay-ingest` ([`Writer`]), so concurrent requests
 //! never store an article twice and every document is stored whole or not at
 //! all. Writes need a bearer token ([`Token`]); reads are open unless
@@ -36,7 +36,7 @@ pub use writer::Writer;
 
 use hearsay_analyze::Analyzer;
 use hearsay_read::ReadOptions;
-use hearsay_store::SqliteStore;
+use hearsay_store::Database;
 use std::future::Future;
 use std::sync::Arc;
 
@@ -46,6 +46,9 @@ pub enum ServeError {
     /// The database could not be opened.
     #[error(transparent)]
     Store(#[from] hearsay_store::StoreError),
+    /// The thread that opens the database and loads the models failed.
+    #[error("starting the server: {0}")]
+    Start(String),
     /// The models could not be loaded.
     #[error("loading the analyzer: {0}")]
     Analyzer(#[from] hearsay_analyze::AnalyzerError),
@@ -60,11 +63,12 @@ pub enum ServeError {
 }
 
 /// Open the database and load the models: the state a router serves from.
+/// It blocks: call it outside async code (or on a blocking thread).
 pub fn state(config: Config) -> Result<Arc<AppState>, ServeError> {
     let readers = Arc::new(Readers::open(&config.db, config.readers)?);
     let analyzer = Arc::new(Analyzer::new()?);
     let writer = Writer::start(
-        SqliteStore::open(&config.db)?,
+        Database::open(&config.db)?,
         Arc::clone(&analyzer),
         ReadOptions {
             max_bytes: config.body_limit as u64,
@@ -101,10 +105,19 @@ pub async fn serve(
             if config.auth_reads { "" } else { " and read the database without a token (--auth-reads closes reads)" }
         );
     }
-    if !config.db.exists() {
-        tracing::warn!(db = %config.db.display(), "no database there: starting an empty one");
-    }
-    let state = state(config)?;
+    // Opening a database blocks (the PostgreSQL client runs a runtime of its
+    // own, which must not start on an async thread): off the async threads.
+    let state = tokio::task::spawn_blocking(move || {
+        if matches!(
+            config.db.inspect(),
+            Ok(hearsay_store::DatabaseFile::Missing | hearsay_store::DatabaseFile::Empty)
+        ) {
+            tracing::warn!(db = %config.db, "no database there: starting an empty one");
+        }
+        state(config)
+    })
+    .await
+    .map_err(|e| ServeError::Start(e.to_string()))??;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| ServeError::Listen { addr, source })?;
@@ -113,7 +126,7 @@ pub async fn serve(
         .map_err(|source| ServeError::Listen { addr, source })?;
     tracing::info!(
         addr = %bound,
-        db = %state.config.db.display(),
+        db = %state.config.db,
         writes = state.config.token.is_some(),
         "serving on http://{bound}/"
     );

@@ -1,23 +1,22 @@
-//! Connections for reads: a few SQLite connections, each used by one blocking
-//! task at a time (rusqlite connections are `Send` but not `Sync`).
+//! Connections for reads: a few database connections, each used by one
+//! blocking task at a time (connections are `Send` but not `Sync`).
 
 use crate::ApiError;
-use hearsay_store::{SqliteStore, StoreError};
-use std::path::Path;
+use hearsay_store::{Database, Location, StoreError};
 use std::sync::{Arc, Mutex};
 use tokio::sync::Semaphore;
 
 /// A fixed set of open read connections.
 pub struct Readers {
-    idle: Mutex<Vec<SqliteStore>>,
+    idle: Mutex<Vec<Database>>,
     permits: Arc<Semaphore>,
 }
 
 impl Readers {
-    /// Open `n` connections to the database at `path` (at least one).
-    pub fn open(path: &Path, n: usize) -> Result<Self, StoreError> {
+    /// Open `n` connections to the database at `at` (at least one).
+    pub fn open(at: &Location, n: usize) -> Result<Self, StoreError> {
         let stores = (0..n.max(1))
-            .map(|_| SqliteStore::open(path))
+            .map(|_| Database::open(at))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Readers {
             permits: Arc::new(Semaphore::new(stores.len())),
@@ -29,7 +28,7 @@ impl Readers {
     pub async fn run<T, F>(self: &Arc<Self>, read: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
-        F: FnOnce(&SqliteStore) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&Database) -> Result<T, ApiError> + Send + 'static,
     {
         let permit = self
             .permits
@@ -51,7 +50,7 @@ impl Readers {
 /// A connection taken from the pool, put back when dropped (also when the read panics).
 struct Lease<'a> {
     readers: &'a Readers,
-    store: Option<SqliteStore>,
+    store: Option<Database>,
 }
 
 impl<'a> Lease<'a> {
@@ -68,7 +67,7 @@ impl<'a> Lease<'a> {
         })
     }
 
-    fn store(&self) -> &SqliteStore {
+    fn store(&self) -> &Database {
         self.store.as_ref().expect("held until dropped")
     }
 }

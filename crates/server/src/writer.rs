@@ -6,7 +6,7 @@ use crate::ApiError;
 use hearsay_analyze::Analyzer;
 use hearsay_ingest::{AddOptions, AddSummary, Quiet};
 use hearsay_read::{Input, ReadOptions};
-use hearsay_store::SqliteStore;
+use hearsay_store::Database;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use tokio::sync::{mpsc, oneshot};
@@ -26,7 +26,7 @@ pub struct Writer {
 impl Writer {
     /// Start the writer thread over `store`; at most `queue` requests wait for it.
     pub fn start(
-        mut store: SqliteStore,
+        mut store: Database,
         analyzer: Arc<Analyzer>,
         read_options: ReadOptions,
         queue: usize,

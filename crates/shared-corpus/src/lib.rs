@@ -12,6 +12,10 @@
 //!
 //! so that `cargo test` lists them by name as ignored instead of counting
 //! them as passed.
+//!
+//! The same goes for tests that need a PostgreSQL server:
+//! [`configure_postgres`] sets the cfg `has_pg` when `HEARSAY_TEST_PG` names
+//! one (see the `hearsay-test-pg` crate).
 
 use std::path::{Path, PathBuf};
 
@@ -74,6 +78,34 @@ pub fn configure() {
     }
 }
 
+/// The environment variable that names the PostgreSQL server of the tests.
+pub const POSTGRES_ENV: &str = "HEARSAY_TEST_PG";
+
+/// The build-script instructions for tests that need PostgreSQL, given the
+/// value of `HEARSAY_TEST_PG`: the cfg `has_pg` when it is set.
+pub fn postgres_instructions(env: Option<&std::ffi::OsStr>) -> Vec<String> {
+    let mut out = vec![
+        format!("cargo::rerun-if-env-changed={POSTGRES_ENV}"),
+        "cargo::rustc-check-cfg=cfg(has_pg)".to_string(),
+    ];
+    if env.is_some_and(|v| !v.is_empty()) {
+        out.push("cargo::rustc-cfg=has_pg".to_string());
+    } else {
+        out.push(format!(
+            "cargo::warning=no {POSTGRES_ENV}: the tests that need PostgreSQL are ignored \
+             (.ci/postgres start DIR prints a server's URL)"
+        ));
+    }
+    out
+}
+
+/// Print [`postgres_instructions`] for the crate whose build script is running.
+pub fn configure_postgres() {
+    for line in postgres_instructions(std::env::var_os(POSTGRES_ENV).as_deref()) {
+        println!("{line}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +131,19 @@ mod tests {
         assert!(elsewhere.iter().any(|l| l.starts_with("cargo::warning=")));
         assert!(elsewhere.contains(&format!("cargo::rerun-if-env-changed={ENV}")));
         std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn a_postgres_url_sets_has_pg() {
+        let with = postgres_instructions(Some("postgres://h/db".as_ref()));
+        assert!(with.contains(&"cargo::rustc-cfg=has_pg".to_string()));
+        for without in [
+            postgres_instructions(None),
+            postgres_instructions(Some("".as_ref())),
+        ] {
+            assert!(!without.iter().any(|l| l.contains("rustc-cfg=")));
+            assert!(without.iter().any(|l| l.starts_with("cargo::warning=")));
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@
 use hearsay_analyze::Analyzer;
 use hearsay_bench::{Corpus, default_corpus_dir, thread_cpu_time};
 use hearsay_core::{Analysis, DocId};
-use hearsay_store::{Put, SqliteStore, Store};
+use hearsay_store::{Database, Put, Store};
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -82,7 +82,7 @@ fn copy(analyses: &[Analysis], i: usize) -> Analysis {
 fn run(analyses: &[Analysis], docs: usize, batch: usize) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("bench.db");
-    let mut store = SqliteStore::open(&path).expect("a fresh database");
+    let mut store = Database::open(&path).expect("a fresh database");
     let mut cpu = [Duration::ZERO; 2];
     let mut wall = Duration::ZERO;
     let mut text_bytes = 0usize;

@@ -4,10 +4,9 @@
 //! by its page.
 
 use crate::graph::read_claims;
-use crate::{Page, SqliteStore, StoreError, Window};
+use crate::{Database, Page, StoreError, Window};
 use hearsay_core::DocId;
 use hearsay_resolve::{GraphClaim, Status};
-use rusqlite::OptionalExtension;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -39,11 +38,11 @@ pub struct DocHead {
     pub published: Option<String>,
 }
 
-impl SqliteStore {
+impl Database {
     /// The graph claim and cluster of each attribution of the document `id`
     /// that the graph holds, in attribution order (at most one per attribution).
     pub fn mention_links(&self, id: &DocId) -> Result<Vec<MentionLink>, StoreError> {
-        let mut stmt = self.conn().prepare_cached(
+        self.db().query(
             "SELECT m.attribution, m.claim, c.cluster, k.subject, k.status, c.credibility
              FROM graph_mentions m
              JOIN documents d ON d.seq = m.doc
@@ -51,33 +50,18 @@ impl SqliteStore {
              JOIN graph_clusters k ON k.id = c.cluster
              WHERE d.id = ?1
              ORDER BY (SELECT a.n FROM attributions a WHERE a.doc = m.doc AND a.id = m.attribution)",
-        )?;
-        let rows: Vec<(String, String, String, String, String, Option<i64>)> = stmt
-            .query_map([id.as_str()], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            })?
-            .collect::<Result<_, _>>()?;
-        rows.into_iter()
-            .map(
-                |(attribution, claim, cluster, subject, status, credibility)| {
-                    Ok(MentionLink {
-                        attribution,
-                        claim,
-                        cluster,
-                        subject,
-                        status: crate::tags::untag(&status)?,
-                        credibility: credibility.map(|c| c as u8),
-                    })
-                },
-            )
-            .collect()
+            &[&id.as_str()],
+            |r| {
+                Ok(MentionLink {
+                    attribution: r.get(0)?,
+                    claim: r.get(1)?,
+                    cluster: r.get(2)?,
+                    subject: r.get(3)?,
+                    status: crate::tags::untag(&r.get::<String>(4)?)?,
+                    credibility: r.get::<Option<i64>>(5)?.map(|c| c as u8),
+                })
+            },
+        )
     }
 
     /// The title, outlet and date of each of these documents that is stored, by id.
@@ -85,21 +69,20 @@ impl SqliteStore {
         &self,
         ids: impl IntoIterator<Item = String>,
     ) -> Result<HashMap<String, DocHead>, StoreError> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT title, outlet, published FROM documents WHERE id = ?1")?;
+        let db = self.db();
         let mut out = HashMap::new();
         for id in ids {
-            if let Some(head) = stmt
-                .query_row([&id], |r| {
+            if let Some(head) = db.query_opt(
+                "SELECT title, outlet, published FROM documents WHERE id = ?1",
+                &[&id],
+                |r| {
                     Ok(DocHead {
                         title: r.get(0)?,
                         outlet: r.get(1)?,
                         published: r.get(2)?,
                     })
-                })
-                .optional()?
-            {
+                },
+            )? {
                 out.insert(id, head);
             }
         }
@@ -111,15 +94,14 @@ impl SqliteStore {
         &self,
         ids: impl IntoIterator<Item = String>,
     ) -> Result<HashMap<String, String>, StoreError> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT cluster FROM graph_claims WHERE id = ?1")?;
+        let db = self.db();
         let mut out = HashMap::new();
         for id in ids {
-            if let Some(cluster) = stmt
-                .query_row([&id], |r| r.get::<_, String>(0))
-                .optional()?
-            {
+            if let Some(cluster) = db.query_opt(
+                "SELECT cluster FROM graph_claims WHERE id = ?1",
+                &[&id],
+                |r| r.get::<String>(0),
+            )? {
                 out.insert(id, cluster);
             }
         }
@@ -128,29 +110,25 @@ impl SqliteStore {
 
     /// A page of the claims the origin `id` made, newest first.
     pub fn origin_claims(&self, id: &str, window: Window) -> Result<Page<GraphClaim>, StoreError> {
-        let total: i64 = self.conn().query_row(
+        let db = self.db();
+        let total: i64 = db.query_one(
             "SELECT COUNT(*) FROM graph_claims WHERE origin = ?1",
-            [id],
+            &[&id],
             |r| r.get(0),
         )?;
-        let ids: Vec<String> = {
-            let mut stmt = self.conn().prepare_cached(
-                "SELECT id FROM graph_claims WHERE origin = ?1
-                 ORDER BY first_published DESC, id LIMIT ?2 OFFSET ?3",
-            )?;
-            stmt.query_map(
-                rusqlite::params![
-                    id,
-                    window.limit.min(crate::MAX_PAGE) as i64,
-                    window.offset as i64
-                ],
-                |r| r.get(0),
-            )?
-            .collect::<Result<_, _>>()?
-        };
+        let ids: Vec<String> = db.query(
+            "SELECT id FROM graph_claims WHERE origin = ?1
+             ORDER BY first_published DESC NULLS LAST, id LIMIT ?2 OFFSET ?3",
+            &[
+                &id,
+                &(window.limit.min(crate::MAX_PAGE) as i64),
+                &(window.offset as i64),
+            ],
+            |r| r.get(0),
+        )?;
         let mut items = Vec::with_capacity(ids.len());
         for c in &ids {
-            items.extend(read_claims(self.conn(), "c.id = ?1", &[c])?);
+            items.extend(read_claims(db, "c.id = ?1", &[c])?);
         }
         Ok(Page {
             items,

@@ -1,15 +1,16 @@
-//! Store errors. Each message is one line that names the file (or the query)
-//! and says what is wrong in words; none repeats SQLite's message.
+//! Store errors. Each message is one line that names the database (a file,
+//! or a PostgreSQL URL without its password) or the query, and says what is
+//! wrong in words; none repeats the driver's message.
 
 /// What went wrong in the store.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// The database file could not be opened or set up.
+    /// The database could not be opened or set up.
     #[error("{path}: cannot open the database: {reason}")]
     Open {
-        /// The file.
+        /// The file, or the URL without its password.
         path: String,
-        /// Why, in SQLite's or the system's words.
+        /// Why, in the database's or the system's words.
         reason: String,
     },
     /// The path is a folder.
@@ -26,34 +27,35 @@ pub enum StoreError {
         /// Its folder.
         folder: String,
     },
-    /// A file that is not empty and not hearsay's: refused, left as it was.
+    /// A file (or PostgreSQL schema) that is not empty and not hearsay's:
+    /// refused, left as it was.
     #[error("{path} is not a hearsay database ({why}); it was left as it is")]
     NotHearsay {
-        /// The file.
+        /// The file, or the URL without its password.
         path: String,
         /// What it is instead.
         why: &'static str,
     },
-    /// A read-only command on a file an older hearsay wrote.
+    /// A read-only command on a database an older hearsay wrote.
     #[error(
         "{path} has schema version {found}, older than this hearsay reads ({known}); run `hearsay migrate --db {path}` to bring it up to date"
     )]
     OlderSchema {
-        /// The file.
+        /// The file, or the URL without its password.
         path: String,
-        /// Its `user_version`.
+        /// Its schema version.
         found: i64,
         /// The version this build reads.
         known: i64,
     },
-    /// The file was written by a newer hearsay.
+    /// The database was written by a newer hearsay.
     #[error(
         "database {path} has schema version {found}, newer than this hearsay knows ({known}); use a newer hearsay"
     )]
     NewerSchema {
-        /// The file.
+        /// The file, or the URL without its password.
         path: String,
-        /// Its `user_version`.
+        /// Its schema version.
         found: i64,
         /// The newest version this build knows.
         known: i64,
@@ -69,12 +71,12 @@ pub enum StoreError {
         /// How many match.
         count: usize,
     },
-    /// A full-text query SQLite's FTS5 cannot parse.
+    /// A full-text query that does not parse (SQLite's FTS5 syntax, on either database).
     #[error("search {query:?}: {reason} (FTS5 syntax: words, \"phrases\", AND, OR, NOT, prefix*)")]
     BadQuery {
         /// The query.
         query: String,
-        /// SQLite's message.
+        /// What is wrong with it.
         reason: String,
     },
     /// A filter (`--source`, `--entity`, …) longer than the store takes.
@@ -97,6 +99,30 @@ pub enum StoreError {
     /// Any other SQLite error.
     #[error("database: {}", sqlite_reason(.0))]
     Sqlite(rusqlite::Error),
+    /// Any other PostgreSQL error.
+    #[error("database: {}", postgres_reason(.0))]
+    Postgres(postgres::Error),
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> Self {
+        StoreError::Postgres(e)
+    }
+}
+
+/// The server's message for an error (with its detail, when it gives one),
+/// or the client's description of what failed.
+pub(crate) fn postgres_reason(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => match db.detail() {
+            Some(detail) => format!("{} ({detail})", db.message()),
+            None => db.message().to_string(),
+        },
+        None => match std::error::Error::source(e) {
+            Some(cause) => format!("{e}: {cause}"),
+            None => e.to_string(),
+        },
+    }
 }
 
 impl From<rusqlite::Error> for StoreError {

@@ -1,26 +1,29 @@
 //! The stored graph read page by page, for exports that must not hold it all.
 //!
-//! [`SqliteStore::graph_view`] opens a [`GraphView`]: one read transaction
-//! (every page sees the same snapshot) over the part of the graph a
+//! [`Database::graph_view`] opens a [`GraphView`]: one read transaction
+//! (every page sees the same snapshot; `REPEATABLE READ` on PostgreSQL) over the part of the graph a
 //! [`GraphFilter`] selects. Each list comes in pages in a fixed order (the
 //! order of [`Store::graph`](crate::Store::graph)): a page is asked for with
 //! the last row of the page before, so memory holds one page, whatever the
 //! size of the graph.
 //!
 //! ```
-//! use hearsay_store::{GraphFilter, SqliteStore};
-//! let store = SqliteStore::open_in_memory().unwrap();
+//! use hearsay_store::{Database, GraphFilter};
+//! let store = Database::open_in_memory().unwrap();
 //! let view = store.graph_view(&GraphFilter::default()).unwrap();
 //! assert!(view.claims(None, 100).unwrap().is_empty());
 //! ```
 
-use crate::graph::{read_claims, read_clusters, read_entities, read_timelines};
-use crate::tags::untag;
-use crate::{SqliteStore, StoreError};
+use crate::database::like_pattern;
+use crate::db::{Db, Param};
+use crate::graph::{
+    document_row, read_claims, read_clusters, read_entities, read_origins, read_timelines,
+    relation_row,
+};
+use crate::{Database, StoreError};
 use hearsay_resolve::{
     GraphClaim, GraphCluster, GraphDocument, GraphEntity, GraphOrigin, GraphRelation, GraphTimeline,
 };
-use rusqlite::{Connection, ToSql, params};
 
 /// Which part of the graph to read. All given conditions must hold; an empty
 /// filter selects the whole graph.
@@ -53,76 +56,108 @@ impl GraphFilter {
 
 /// A read of the stored graph, paged; see the [module docs](self).
 pub struct GraphView<'c> {
-    conn: &'c Connection,
+    db: Db<'c>,
     filtered: bool,
 }
 
-impl SqliteStore {
+impl Database {
     /// Open a paged read of the part of the graph `filter` selects.
     pub fn graph_view(&self, filter: &GraphFilter) -> Result<GraphView<'_>, StoreError> {
-        GraphView::open(self.connection(), filter)
+        GraphView::open(self.db(), filter)
     }
 }
 
-/// The temporary tables a filtered view reads through.
-const SELECTION: &str = "
-DROP TABLE IF EXISTS temp.export_claims;
-DROP TABLE IF EXISTS temp.export_documents;
-DROP TABLE IF EXISTS temp.export_entities;
-DROP TABLE IF EXISTS temp.export_origins;
-DROP TABLE IF EXISTS temp.export_clusters;
-CREATE TEMP TABLE export_claims (id TEXT PRIMARY KEY, cluster TEXT NOT NULL) WITHOUT ROWID;
-CREATE TEMP TABLE export_documents (seq INTEGER PRIMARY KEY);
-CREATE TEMP TABLE export_entities (id TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE TEMP TABLE export_origins (id TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE TEMP TABLE export_clusters (id TEXT PRIMARY KEY) WITHOUT ROWID;
-";
+/// The temporary tables a filtered view reads through (dropped with the
+/// view's transaction on PostgreSQL, before the next view on SQLite).
+fn selection_tables(db: Db<'_>) -> String {
+    let t = db.temp();
+    let mut sql = String::new();
+    for table in [
+        "export_claims",
+        "export_documents",
+        "export_entities",
+        "export_origins",
+        "export_clusters",
+    ] {
+        sql.push_str(&format!("DROP TABLE IF EXISTS {t}.{table};\n"));
+    }
+    let (text, key, end) = if db.is_postgres() {
+        ("TEXT COLLATE \"C\"", "BIGINT", " ON COMMIT DROP")
+    } else {
+        ("TEXT", "INTEGER", " WITHOUT ROWID")
+    };
+    let rowid_end = if db.is_postgres() { end } else { "" };
+    sql.push_str(&format!(
+        "CREATE TEMP TABLE export_claims (id {text} PRIMARY KEY, cluster {text} NOT NULL){end};
+         CREATE TEMP TABLE export_documents (seq {key} PRIMARY KEY){rowid_end};
+         CREATE TEMP TABLE export_entities (id {text} PRIMARY KEY){end};
+         CREATE TEMP TABLE export_origins (id {text} PRIMARY KEY){end};
+         CREATE TEMP TABLE export_clusters (id {text} PRIMARY KEY){end};"
+    ));
+    sql
+}
 
 /// What the selected claims reach, once the claims are chosen.
-const REACH: &str = "
-INSERT OR IGNORE INTO temp.export_documents (seq)
-    SELECT m.doc FROM graph_mentions m JOIN temp.export_claims s ON s.id = m.claim;
-INSERT OR IGNORE INTO temp.export_origins (id)
-    SELECT c.origin FROM graph_claims c JOIN temp.export_claims s ON s.id = c.id;
-INSERT OR IGNORE INTO temp.export_clusters (id)
-    SELECT cluster FROM temp.export_claims WHERE cluster <> '';
-INSERT OR IGNORE INTO temp.export_entities (id)
-    SELECT m.source_entity FROM graph_mentions m JOIN temp.export_claims s ON s.id = m.claim
-    WHERE m.source_entity IS NOT NULL;
-INSERT OR IGNORE INTO temp.export_entities (id)
-    SELECT v.value FROM graph_mentions m JOIN temp.export_claims s ON s.id = m.claim,
-        json_each(m.via) v;
-INSERT OR IGNORE INTO temp.export_entities (id)
-    SELECT o.entity FROM graph_origins o JOIN temp.export_origins s ON s.id = o.id
-    WHERE o.entity IS NOT NULL;
-";
+fn reach(db: Db<'_>) -> String {
+    let t = db.temp();
+    let via = db.json_table("m.via", "v");
+    format!(
+        "INSERT INTO {t}.export_documents (seq)
+            SELECT m.doc FROM graph_mentions m JOIN {t}.export_claims s ON s.id = m.claim
+            WHERE true ON CONFLICT DO NOTHING;
+        INSERT INTO {t}.export_origins (id)
+            SELECT c.origin FROM graph_claims c JOIN {t}.export_claims s ON s.id = c.id
+            WHERE true ON CONFLICT DO NOTHING;
+        INSERT INTO {t}.export_clusters (id)
+            SELECT cluster FROM {t}.export_claims WHERE cluster <> '' ON CONFLICT DO NOTHING;
+        INSERT INTO {t}.export_entities (id)
+            SELECT m.source_entity FROM graph_mentions m JOIN {t}.export_claims s ON s.id = m.claim
+            WHERE m.source_entity IS NOT NULL ON CONFLICT DO NOTHING;
+        INSERT INTO {t}.export_entities (id)
+            SELECT v.value FROM graph_mentions m JOIN {t}.export_claims s ON s.id = m.claim, {via}
+            WHERE true ON CONFLICT DO NOTHING;
+        INSERT INTO {t}.export_entities (id)
+            SELECT o.entity FROM graph_origins o JOIN {t}.export_origins s ON s.id = o.id
+            WHERE o.entity IS NOT NULL ON CONFLICT DO NOTHING;"
+    )
+}
 
 impl<'c> GraphView<'c> {
-    fn open(conn: &'c Connection, filter: &GraphFilter) -> Result<Self, StoreError> {
-        conn.execute_batch("BEGIN DEFERRED")?;
+    fn open(db: Db<'c>, filter: &GraphFilter) -> Result<Self, StoreError> {
+        db.begin_read()?;
         let view = GraphView {
-            conn,
+            db,
             filtered: !filter.is_empty(),
         };
         if view.filtered {
-            conn.execute_batch(SELECTION)?;
-            let (sql, args) = selection(filter)?;
-            conn.execute(&sql, rusqlite::params_from_iter(args.iter()))?;
-            conn.execute_batch(REACH)?;
+            db.batch(&selection_tables(db))?;
+            let (sql, args) = selection(db, filter)?;
+            let args: Vec<&dyn Param> = args.iter().map(|a| a as &dyn Param).collect();
+            db.execute(&sql, &args)?;
+            db.batch(&reach(db))?;
         }
         Ok(view)
+    }
+
+    /// The temporary table a filtered view reads `table` through, else `table`.
+    fn from(&self, table: &'static str, selected: &'static str) -> String {
+        if self.filtered {
+            format!("{}.{selected}", self.db.temp())
+        } else {
+            table.to_string()
+        }
     }
 
     /// When the graph was last assessed (UTC, `YYYY-MM-DDTHH:MM:SSZ`): the
     /// latest change of a cluster's assessment, else the latest analysis;
     /// `None` for an empty store.
     pub fn assessed_at(&self) -> Result<Option<String>, StoreError> {
-        Ok(self.conn.query_row(
+        self.db.query_one(
             "SELECT coalesce((SELECT max(at) FROM graph_history),
                              (SELECT max(analyzed_at) FROM documents))",
-            [],
+            &[],
             |r| r.get(0),
-        )?)
+        )
     }
 
     /// Documents after `after`, ordered by publication date (undated first), then id.
@@ -136,7 +171,10 @@ impl<'c> GraphView<'c> {
              WHERE (published IS NOT NULL, coalesce(published, ''), id) > (?1, ?2, ?3)",
         );
         if self.filtered {
-            sql.push_str(" AND d.seq IN (SELECT seq FROM temp.export_documents)");
+            sql.push_str(&format!(
+                " AND d.seq IN (SELECT seq FROM {}.export_documents)",
+                self.db.temp()
+            ));
         }
         sql.push_str(" ORDER BY published IS NOT NULL, coalesce(published, ''), id LIMIT ?4");
         let (dated, date, id) = match after {
@@ -147,9 +185,8 @@ impl<'c> GraphView<'c> {
             ),
             None => (false, String::new(), String::new()),
         };
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![dated, date, id, limit as i64], document_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.db
+            .query(&sql, &[&dated, &date, &id, &(limit as i64)], document_row)
     }
 
     /// Entities after `after`, by id.
@@ -158,13 +195,9 @@ impl<'c> GraphView<'c> {
         after: Option<&GraphEntity>,
         limit: usize,
     ) -> Result<Vec<GraphEntity>, StoreError> {
-        let from = if self.filtered {
-            "temp.export_entities"
-        } else {
-            "graph_entities"
-        };
+        let from = self.from("graph_entities", "export_entities");
         read_entities(
-            self.conn,
+            self.db,
             &format!("id IN (SELECT id FROM {from} WHERE id > ?1 ORDER BY id LIMIT ?2)"),
             &[&after.map_or("", |e| e.id.as_str()), &(limit as i64)],
         )
@@ -176,13 +209,10 @@ impl<'c> GraphView<'c> {
         after: Option<&GraphOrigin>,
         limit: usize,
     ) -> Result<Vec<GraphOrigin>, StoreError> {
-        let from = if self.filtered {
-            "temp.export_origins"
-        } else {
-            "graph_origins"
-        };
-        self.origins_where(
-            &format!("id IN (SELECT id FROM {from} WHERE id > ?1 ORDER BY id LIMIT ?2)"),
+        let from = self.from("graph_origins", "export_origins");
+        read_origins(
+            self.db,
+            &format!("o.id IN (SELECT id FROM {from} WHERE id > ?1 ORDER BY id LIMIT ?2)"),
             &[&after.map_or("", |o| o.id.as_str()), &(limit as i64)],
         )
     }
@@ -193,13 +223,9 @@ impl<'c> GraphView<'c> {
         after: Option<&GraphClaim>,
         limit: usize,
     ) -> Result<Vec<GraphClaim>, StoreError> {
-        let from = if self.filtered {
-            "temp.export_claims"
-        } else {
-            "graph_claims"
-        };
+        let from = self.from("graph_claims", "export_claims");
         read_claims(
-            self.conn,
+            self.db,
             &format!("c.id IN (SELECT id FROM {from} WHERE id > ?1 ORDER BY id LIMIT ?2)"),
             &[&after.map_or("", |c| c.id.as_str()), &(limit as i64)],
         )
@@ -211,24 +237,21 @@ impl<'c> GraphView<'c> {
         after: Option<&GraphCluster>,
         limit: usize,
     ) -> Result<Vec<GraphCluster>, StoreError> {
-        let from = if self.filtered {
-            "temp.export_clusters"
-        } else {
-            "graph_clusters"
-        };
+        let from = self.from("graph_clusters", "export_clusters");
         let mut clusters = read_clusters(
-            self.conn,
+            self.db,
             &format!("k.id IN (SELECT id FROM {from} WHERE id > ?1 ORDER BY id LIMIT ?2)"),
             &[&after.map_or("", |k| k.id.as_str()), &(limit as i64)],
         )?;
         if self.filtered {
-            let mut selected = self
-                .conn
-                .prepare_cached("SELECT 1 FROM temp.export_claims WHERE id = ?1")?;
+            let selected = format!(
+                "SELECT 1 FROM {}.export_claims WHERE id = ?1",
+                self.db.temp()
+            );
             for k in &mut clusters {
                 let mut kept = Vec::with_capacity(k.claims.len());
                 for c in k.claims.drain(..) {
-                    if selected.exists([&c])? {
+                    if self.db.exists(&selected, &[&c])? {
                         kept.push(c);
                     }
                 }
@@ -248,31 +271,19 @@ impl<'c> GraphView<'c> {
             "SELECT a, b, type FROM graph_relations WHERE (a, b, type) > (?1, ?2, ?3)",
         );
         if self.filtered {
-            sql.push_str(
-                " AND a IN (SELECT id FROM temp.export_claims)
-                  AND b IN (SELECT id FROM temp.export_claims)",
-            );
+            let t = self.db.temp();
+            sql.push_str(&format!(
+                " AND a IN (SELECT id FROM {t}.export_claims)
+                  AND b IN (SELECT id FROM {t}.export_claims)"
+            ));
         }
         sql.push_str(" ORDER BY a, b, type LIMIT ?4");
         let (a, b, kind) = match after {
             Some(r) => (r.a.clone(), r.b.clone(), crate::tags::tag(&r.kind)),
             None => (String::new(), String::new(), String::new()),
         };
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows: Vec<(String, String, String)> = stmt
-            .query_map(params![a, b, kind, limit as i64], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })?
-            .collect::<Result<_, _>>()?;
-        rows.into_iter()
-            .map(|(a, b, kind)| {
-                Ok(GraphRelation {
-                    a,
-                    b,
-                    kind: untag(&kind)?,
-                })
-            })
-            .collect()
+        self.db
+            .query(&sql, &[&a, &b, &kind, &(limit as i64)], relation_row)
     }
 
     /// Timelines after `after`, by cluster id; a filtered view keeps the points of its claims.
@@ -282,15 +293,16 @@ impl<'c> GraphView<'c> {
         limit: usize,
     ) -> Result<Vec<GraphTimeline>, StoreError> {
         let (inner, outer) = if self.filtered {
+            let t = self.db.temp();
             (
-                " AND claim IN (SELECT id FROM temp.export_claims)",
-                " AND p.claim IN (SELECT id FROM temp.export_claims)",
+                format!(" AND claim IN (SELECT id FROM {t}.export_claims)"),
+                format!(" AND p.claim IN (SELECT id FROM {t}.export_claims)"),
             )
         } else {
-            ("", "")
+            (String::new(), String::new())
         };
         read_timelines(
-            self.conn,
+            self.db,
             &format!(
                 "p.cluster IN (SELECT DISTINCT cluster FROM graph_timeline_points
                      WHERE cluster > ?1{inner} ORDER BY cluster LIMIT ?2){outer}"
@@ -304,7 +316,7 @@ impl<'c> GraphView<'c> {
         by_chunks(
             ids,
             |c: &GraphClaim| c.id.clone(),
-            |list, args| read_claims(self.conn, &format!("c.id IN ({list})"), args),
+            |list, args| read_claims(self.db, &format!("c.id IN ({list})"), args),
         )
     }
 
@@ -313,7 +325,7 @@ impl<'c> GraphView<'c> {
         by_chunks(
             ids,
             |o: &GraphOrigin| o.id.clone(),
-            |list, args| self.origins_where(&format!("id IN ({list})"), args),
+            |list, args| read_origins(self.db, &format!("o.id IN ({list})"), args),
         )
     }
 
@@ -322,7 +334,7 @@ impl<'c> GraphView<'c> {
         by_chunks(
             ids,
             |e: &GraphEntity| e.id.clone(),
-            |list, args| read_entities(self.conn, &format!("id IN ({list})"), args),
+            |list, args| read_entities(self.db, &format!("id IN ({list})"), args),
         )
     }
 
@@ -332,12 +344,14 @@ impl<'c> GraphView<'c> {
             ids,
             |d: &GraphDocument| d.id.clone(),
             |list, args| {
-                let mut stmt = self.conn.prepare(&format!(
-                    "SELECT id, url, path, title, outlet, published, language FROM documents
-                 WHERE id IN ({list}) ORDER BY id"
-                ))?;
-                let rows = stmt.query_map(args, document_row)?;
-                Ok(rows.collect::<Result<_, _>>()?)
+                self.db.query(
+                    &format!(
+                        "SELECT id, url, path, title, outlet, published, language FROM documents
+                         WHERE id IN ({list}) ORDER BY id"
+                    ),
+                    args,
+                    document_row,
+                )
             },
         )
     }
@@ -345,77 +359,33 @@ impl<'c> GraphView<'c> {
     /// Ids of the claims of the view with a mention in this document, in order.
     pub fn claims_of_document(&self, document: &str) -> Result<Vec<String>, StoreError> {
         let selected = if self.filtered {
-            " AND m.claim IN (SELECT id FROM temp.export_claims)"
+            format!(
+                " AND m.claim IN (SELECT id FROM {}.export_claims)",
+                self.db.temp()
+            )
         } else {
-            ""
+            String::new()
         };
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT DISTINCT m.claim FROM graph_mentions m JOIN documents d ON d.seq = m.doc
-             WHERE d.id = ?1{selected} ORDER BY m.claim"
-        ))?;
-        let rows = stmt.query_map([document], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.db.query(
+            &format!(
+                "SELECT DISTINCT m.claim FROM graph_mentions m JOIN documents d ON d.seq = m.doc
+                 WHERE d.id = ?1{selected} ORDER BY m.claim"
+            ),
+            &[&document],
+            |r| r.get(0),
+        )
     }
 
     /// The cluster a claim belongs to.
     pub fn cluster_of(&self, claim: &str) -> Result<Option<String>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT cluster FROM graph_claims WHERE id = ?1")?;
-        let mut rows = stmt.query([claim])?;
-        Ok(match rows.next()? {
-            Some(r) => Some(r.get::<_, String>(0)?).filter(|k| !k.is_empty()),
-            None => None,
-        })
-    }
-
-    fn origins_where(
-        &self,
-        filter: &str,
-        args: &[&dyn ToSql],
-    ) -> Result<Vec<GraphOrigin>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT id, description, kind, entity, reliability, reliability_reason, merged
-             FROM graph_origins WHERE {filter} ORDER BY id"
-        ))?;
-        type Row = (
-            String,
-            String,
-            String,
-            Option<String>,
-            String,
-            String,
-            String,
-        );
-        let rows: Vec<Row> = stmt
-            .query_map(args, |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            })?
-            .collect::<Result<_, _>>()?;
-        rows.into_iter()
-            .map(
-                |(id, description, kind, entity, reliability, reason, merged)| {
-                    Ok(GraphOrigin {
-                        id,
-                        description,
-                        kind: untag(&kind)?,
-                        entity,
-                        reliability,
-                        reliability_reason: reason,
-                        merged: serde_json::from_str(&merged)
-                            .map_err(|e| StoreError::Corrupt(format!("stored graph value: {e}")))?,
-                    })
-                },
-            )
-            .collect()
+        Ok(self
+            .db
+            .query_opt(
+                "SELECT cluster FROM graph_claims WHERE id = ?1",
+                &[&claim],
+                |r| r.get::<String>(0),
+            )?
+            .filter(|k| !k.is_empty()))
     }
 }
 
@@ -423,20 +393,8 @@ impl Drop for GraphView<'_> {
     fn drop(&mut self) {
         // Only reads happened in the main database: ending the transaction
         // either way is the same, and a failure leaves nothing to undo.
-        let _ = self.conn.execute_batch("COMMIT");
+        let _ = self.db.batch("COMMIT");
     }
-}
-
-fn document_row(r: &rusqlite::Row) -> rusqlite::Result<GraphDocument> {
-    Ok(GraphDocument {
-        id: r.get(0)?,
-        url: r.get(1)?,
-        path: r.get(2)?,
-        title: r.get(3)?,
-        outlet: r.get(4)?,
-        published: r.get(5)?,
-        language: r.get(6)?,
-    })
 }
 
 /// How many ids one lookup statement binds (far below SQLite's limit on parameters).
@@ -447,7 +405,7 @@ const CHUNK: usize = 500;
 fn by_chunks<T>(
     ids: &[String],
     id: impl Fn(&T) -> String,
-    lookup: impl Fn(&str, &[&dyn ToSql]) -> Result<Vec<T>, StoreError>,
+    lookup: impl Fn(&str, &[&dyn Param]) -> Result<Vec<T>, StoreError>,
 ) -> Result<Vec<T>, StoreError> {
     let mut out = Vec::new();
     for chunk in ids.chunks(CHUNK) {
@@ -455,7 +413,7 @@ fn by_chunks<T>(
             .map(|n| format!("?{n}"))
             .collect::<Vec<_>>()
             .join(", ");
-        let args: Vec<&dyn ToSql> = chunk.iter().map(|s| s as &dyn ToSql).collect();
+        let args: Vec<&dyn Param> = chunk.iter().map(|s| s as &dyn Param).collect();
         out.extend(lookup(&list, &args)?);
     }
     if ids.len() > CHUNK {
@@ -465,11 +423,12 @@ fn by_chunks<T>(
     Ok(out)
 }
 
-/// The statement that fills `temp.export_claims` with the claims `filter` selects.
-fn selection(filter: &GraphFilter) -> Result<(String, Vec<String>), StoreError> {
-    let mut sql = String::from(
-        "INSERT INTO temp.export_claims (id, cluster) SELECT c.id, c.cluster FROM graph_claims c
+/// The statement that fills the selection's `export_claims` with the claims `filter` selects.
+fn selection(db: Db<'_>, filter: &GraphFilter) -> Result<(String, Vec<String>), StoreError> {
+    let mut sql = format!(
+        "INSERT INTO {}.export_claims (id, cluster) SELECT c.id, c.cluster FROM graph_claims c
          WHERE 1 = 1",
+        db.temp()
     );
     let mut args = Vec::new();
     if let Some(cluster) = &filter.cluster {
@@ -485,31 +444,36 @@ fn selection(filter: &GraphFilter) -> Result<(String, Vec<String>), StoreError> 
         ));
     }
     if let Some(source) = &filter.source {
-        args.push(crate::sqlite::like_pattern(source)?);
+        args.push(like_pattern(source)?);
         let n = args.len();
+        let op = db.like();
         sql.push_str(&format!(
             " AND EXISTS (SELECT 1 FROM graph_mentions m WHERE m.claim = c.id
-                 AND (m.source LIKE ?{n} ESCAPE '\\'
+                 AND (m.source {op} ?{n} ESCAPE '\\'
                       OR EXISTS (SELECT 1 FROM graph_entities e
-                                 WHERE e.id = m.source_entity AND e.name LIKE ?{n} ESCAPE '\\')))"
+                                 WHERE e.id = m.source_entity AND e.name {op} ?{n} ESCAPE '\\')))"
         ));
     }
     if let Some(entity) = &filter.entity {
         args.push(entity.clone());
         let n = args.len();
+        let alias = db.eq_nocase("alias", &format!("?{n}"));
+        let via = db.json_table("m.via", "v");
         sql.push_str(&format!(
             " AND EXISTS (
-                 WITH ents(id) AS (SELECT entity FROM graph_aliases WHERE alias = ?{n} COLLATE NOCASE)
+                 WITH ents(id) AS (SELECT entity FROM graph_aliases WHERE {alias})
                  SELECT 1 FROM graph_mentions m WHERE m.claim = c.id AND (
-                     m.source_entity IN ents
-                     OR EXISTS (SELECT 1 FROM json_each(m.via) v WHERE v.value IN ents)
-                     OR EXISTS (SELECT 1 FROM graph_origins o WHERE o.id = c.origin AND o.entity IN ents)
+                     m.source_entity IN (SELECT id FROM ents)
+                     OR EXISTS (SELECT 1 FROM {via} WHERE v.value IN (SELECT id FROM ents))
+                     OR EXISTS (SELECT 1 FROM graph_origins o
+                                WHERE o.id = c.origin AND o.entity IN (SELECT id FROM ents))
                      OR EXISTS (SELECT 1 FROM attributions a
                                 JOIN attribution_content ct ON ct.attribution = a.seq
                                 JOIN mentions mm ON mm.doc = a.doc
                                      AND mm.start >= ct.start AND mm.\"end\" <= ct.\"end\"
                                 JOIN graph_entity_members gm ON gm.doc = mm.doc AND gm.local = mm.entity_id
-                                WHERE a.doc = m.doc AND a.id = m.attribution AND gm.entity IN ents)))"
+                                WHERE a.doc = m.doc AND a.id = m.attribution
+                                  AND gm.entity IN (SELECT id FROM ents))))"
         ));
     }
     Ok((sql, args))

@@ -2,12 +2,13 @@
 //! and sources, and one object with everything around it, for the CLI, the
 //! server and the exports. Every list is bounded by its page size.
 
-use crate::graph::{read_claims, read_clusters, read_entities, read_timelines};
-use crate::{ClaimQuery, SqliteStore, Store, StoreError};
+use crate::database::{json_list, like_pattern};
+use crate::db::{Args, Param, refs};
+use crate::graph::{read_claims, read_clusters, read_entities, read_timelines, relation_row};
+use crate::{ClaimQuery, Database, Store, StoreError};
 use hearsay_resolve::{
     GraphClaim, GraphCluster, GraphEntity, GraphOrigin, GraphRelation, GraphTimeline, Status,
 };
-use rusqlite::{OptionalExtension, ToSql};
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -157,44 +158,45 @@ pub enum GraphObject {
     Origin(String),
 }
 
-impl SqliteStore {
+impl Database {
     /// A page of clusters, contested and circular first, then by latest publication.
     pub fn graph_clusters(&self, q: &ClusterQuery) -> Result<Page<GraphCluster>, StoreError> {
+        let db = self.db();
         let mut filter = String::from("1 = 1");
-        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+        let mut args: Args = Vec::new();
         if let Some(s) = q.status {
             filter.push_str(" AND k.status = ?");
             args.push(Box::new(s.as_str()));
         }
         if let Some(s) = &q.search {
-            filter.push_str(
-                " AND (k.subject LIKE ? ESCAPE '\\' OR k.explanation LIKE ? ESCAPE '\\')",
-            );
-            let like = crate::sqlite::like_pattern(s)?;
+            let op = db.like();
+            filter.push_str(&format!(
+                " AND (k.subject {op} ? ESCAPE '\\' OR k.explanation {op} ? ESCAPE '\\')"
+            ));
+            let like = like_pattern(s)?;
             args.push(Box::new(like.clone()));
             args.push(Box::new(like));
         }
-        let refs: Vec<&dyn ToSql> = args.iter().map(|a| a.as_ref()).collect();
-        let total: i64 = self.conn().query_row(
+        let total: i64 = db.query_one(
             &format!("SELECT COUNT(*) FROM graph_clusters k WHERE {filter}"),
-            refs.as_slice(),
+            &refs(&args),
             |r| r.get(0),
         )?;
-        let ids: Vec<String> = {
-            let mut stmt = self.conn().prepare(&format!(
+        let ids: Vec<String> = db.query(
+            &format!(
                 "SELECT k.id FROM graph_clusters k WHERE {filter}
                  ORDER BY CASE k.status WHEN 'contested' THEN 0 WHEN 'circular' THEN 1 ELSE 2 END,
-                          k.last_published DESC, k.claims DESC, k.id
+                          k.last_published DESC NULLS LAST, k.claims DESC, k.id
                  LIMIT {} OFFSET {}",
                 q.window.limit(),
                 q.window.offset
-            ))?;
-            stmt.query_map(refs.as_slice(), |r| r.get(0))?
-                .collect::<Result<_, _>>()?
-        };
+            ),
+            &refs(&args),
+            |r| r.get(0),
+        )?;
         let mut items = Vec::with_capacity(ids.len());
         for id in &ids {
-            items.extend(read_clusters(self.conn(), "k.id = ?1", &[id])?);
+            items.extend(read_clusters(db, "k.id = ?1", &[id])?);
         }
         Ok(Page {
             items,
@@ -205,11 +207,12 @@ impl SqliteStore {
 
     /// A cluster with everything around it.
     pub fn graph_cluster(&self, id: &str) -> Result<ClusterView, StoreError> {
-        let cluster = read_clusters(self.conn(), "k.id = ?1", &[&id])?
+        let db = self.db();
+        let cluster = read_clusters(db, "k.id = ?1", &[&id])?
             .into_iter()
             .next()
             .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
-        let claims = read_claims(self.conn(), "c.cluster = ?1", &[&id])?;
+        let claims = read_claims(db, "c.cluster = ?1", &[&id])?;
         let origin_ids: BTreeSet<&str> = claims.iter().map(|c| c.origin.as_str()).collect();
         let mut origins = Vec::new();
         for o in origin_ids {
@@ -217,42 +220,36 @@ impl SqliteStore {
         }
         let claim_ids: BTreeSet<&str> = claims.iter().map(|c| c.id.as_str()).collect();
         let mut relations = Vec::new();
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT a, b, type FROM graph_relations WHERE a = ?1 ORDER BY b, type",
-        )?;
         for a in &claim_ids {
-            let rows: Vec<(String, String, String)> = stmt
-                .query_map([a], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<Result<_, _>>()?;
-            for (a, b, kind) in rows {
-                if claim_ids.contains(b.as_str()) {
-                    relations.push(GraphRelation {
-                        a,
-                        b,
-                        kind: crate::tags::untag(&kind)?,
-                    });
-                }
-            }
+            let from_a = db.query(
+                "SELECT a, b, type FROM graph_relations WHERE a = ?1 ORDER BY b, type",
+                &[a],
+                relation_row,
+            )?;
+            relations.extend(
+                from_a
+                    .into_iter()
+                    .filter(|r| claim_ids.contains(r.b.as_str())),
+            );
         }
-        let timeline = read_timelines(self.conn(), "p.cluster = ?1", &[&id])?
+        let timeline = read_timelines(db, "p.cluster = ?1", &[&id])?
             .into_iter()
             .next();
-        let mut stmt = self.conn().prepare_cached(
+        let history = db.query(
             "SELECT at, document, status, credibility, assessed_claim, claims FROM graph_history
              WHERE cluster = ?1 ORDER BY seq",
-        )?;
-        let history = stmt
-            .query_map([id], |r| {
+            &[&id],
+            |r| {
                 Ok(HistoryEntry {
                     at: r.get(0)?,
                     document: r.get(1)?,
                     status: r.get(2)?,
-                    credibility: r.get::<_, Option<i64>>(3)?.map(|c| c as u8),
+                    credibility: r.get::<Option<i64>>(3)?.map(|c| c as u8),
                     assessed_claim: r.get(4)?,
-                    claims: r.get::<_, i64>(5)? as usize,
+                    claims: r.get::<i64>(5)? as usize,
                 })
-            })?
-            .collect::<Result<_, _>>()?;
+            },
+        )?;
         Ok(ClusterView {
             cluster,
             claims,
@@ -265,22 +262,21 @@ impl SqliteStore {
 
     /// One origin.
     pub fn origin(&self, id: &str) -> Result<Option<GraphOrigin>, StoreError> {
-        Ok(
-            crate::graph::read_origins(self.conn(), "o.id = ?1", &[&id])?
-                .into_iter()
-                .next(),
-        )
+        Ok(crate::graph::read_origins(self.db(), "o.id = ?1", &[&id])?
+            .into_iter()
+            .next())
     }
 
     /// One claim, with the cluster it belongs to.
     pub fn graph_claim(&self, id: &str) -> Result<(GraphClaim, String), StoreError> {
-        let claim = read_claims(self.conn(), "c.id = ?1", &[&id])?
+        let db = self.db();
+        let claim = read_claims(db, "c.id = ?1", &[&id])?
             .into_iter()
             .next()
             .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
-        let cluster: String = self.conn().query_row(
+        let cluster: String = db.query_one(
             "SELECT cluster FROM graph_claims WHERE id = ?1",
-            [id],
+            &[&id],
             |r| r.get(0),
         )?;
         Ok((claim, cluster))
@@ -288,8 +284,9 @@ impl SqliteStore {
 
     /// A page of graph claims matching a query, newest first.
     pub fn graph_claims(&self, q: &GraphClaimQuery) -> Result<Page<GraphClaim>, StoreError> {
+        let db = self.db();
         let mut filter = String::from("1 = 1");
-        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+        let mut args: Args = Vec::new();
         if let Some(s) = &q.since {
             filter.push_str(" AND c.first_published >= ?");
             args.push(Box::new(s.clone()));
@@ -313,52 +310,50 @@ impl SqliteStore {
                 ..ClaimQuery::default()
             })?;
             let mut ids = BTreeSet::new();
-            let mut stmt = self.conn().prepare_cached(
-                "SELECT m.claim FROM graph_mentions m JOIN documents d ON d.seq = m.doc
-                 WHERE d.id = ?1 AND m.attribution = ?2",
-            )?;
             for c in &found {
-                if let Some(id) = stmt
-                    .query_row([&c.document.id, &c.id], |r| r.get::<_, String>(0))
-                    .optional()?
-                {
+                if let Some(id) = db.query_opt(
+                    "SELECT m.claim FROM graph_mentions m JOIN documents d ON d.seq = m.doc
+                     WHERE d.id = ?1 AND m.attribution = ?2",
+                    &[&c.document.id, &c.id],
+                    |r| r.get::<String>(0),
+                )? {
                     ids.insert(id);
                 }
             }
             if let Some(e) = &q.entity {
                 // Claims whose origin is the entity, by any of its names.
-                let mut by = self.conn().prepare_cached(
-                    "SELECT c.id FROM graph_claims c JOIN graph_origins o ON o.id = c.origin
-                     WHERE o.entity IN (SELECT entity FROM graph_aliases WHERE alias = ?1 COLLATE NOCASE)",
+                let by = db.query(
+                    &format!(
+                        "SELECT c.id FROM graph_claims c JOIN graph_origins o ON o.id = c.origin
+                         WHERE o.entity IN (SELECT entity FROM graph_aliases WHERE {})",
+                        db.eq_nocase("alias", "?1")
+                    ),
+                    &[e],
+                    |r| r.get::<String>(0),
                 )?;
-                for id in by.query_map([e], |r| r.get::<_, String>(0))? {
-                    ids.insert(id?);
-                }
+                ids.extend(by);
             }
-            filter.push_str(" AND c.id IN (SELECT value FROM json_each(?))");
-            args.push(Box::new(
-                serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into()),
-            ));
+            filter.push_str(&format!(" AND c.id IN ({})", db.json_texts("?")));
+            args.push(Box::new(json_list(&ids)));
         }
-        let refs: Vec<&dyn ToSql> = args.iter().map(|a| a.as_ref()).collect();
-        let total: i64 = self.conn().query_row(
+        let total: i64 = db.query_one(
             &format!("SELECT COUNT(*) FROM graph_claims c WHERE {filter}"),
-            refs.as_slice(),
+            &refs(&args),
             |r| r.get(0),
         )?;
-        let ids: Vec<String> = {
-            let mut stmt = self.conn().prepare(&format!(
+        let ids: Vec<String> = db.query(
+            &format!(
                 "SELECT c.id FROM graph_claims c WHERE {filter}
-                 ORDER BY c.first_published DESC, c.mentions DESC, c.id LIMIT {} OFFSET {}",
+                 ORDER BY c.first_published DESC NULLS LAST, c.mentions DESC, c.id LIMIT {} OFFSET {}",
                 q.window.limit(),
                 q.window.offset
-            ))?;
-            stmt.query_map(refs.as_slice(), |r| r.get(0))?
-                .collect::<Result<_, _>>()?
-        };
+            ),
+            &refs(&args),
+            |r| r.get(0),
+        )?;
         let mut items = Vec::with_capacity(ids.len());
         for id in &ids {
-            items.extend(read_claims(self.conn(), "c.id = ?1", &[id])?);
+            items.extend(read_claims(db, "c.id = ?1", &[id])?);
         }
         Ok(Page {
             items,
@@ -374,32 +369,36 @@ impl SqliteStore {
         search: Option<&str>,
         window: Window,
     ) -> Result<Page<GraphEntity>, StoreError> {
+        let db = self.db();
         let (filter, like) = match search {
             Some(s) => (
-                "e.id IN (SELECT entity FROM graph_aliases WHERE alias LIKE ?1 ESCAPE '\\')",
-                Some(crate::sqlite::like_pattern(s)?),
+                format!(
+                    "e.id IN (SELECT entity FROM graph_aliases WHERE alias {} ?1 ESCAPE '\\')",
+                    db.like()
+                ),
+                Some(like_pattern(s)?),
             ),
-            None => ("1 = 1", None),
+            None => ("1 = 1".to_string(), None),
         };
-        let args: Vec<&dyn ToSql> = like.iter().map(|l| l as &dyn ToSql).collect();
-        let total: i64 = self.conn().query_row(
+        let args: Vec<&dyn Param> = like.iter().map(|l| l as &dyn Param).collect();
+        let total: i64 = db.query_one(
             &format!("SELECT COUNT(*) FROM graph_entities e WHERE {filter}"),
-            args.as_slice(),
+            &args,
             |r| r.get(0),
         )?;
-        let ids: Vec<String> = {
-            let mut stmt = self.conn().prepare(&format!(
+        let ids: Vec<String> = db.query(
+            &format!(
                 "SELECT e.id FROM graph_entities e WHERE {filter}
                  ORDER BY e.documents DESC, e.name, e.id LIMIT {} OFFSET {}",
                 window.limit(),
                 window.offset
-            ))?;
-            stmt.query_map(args.as_slice(), |r| r.get(0))?
-                .collect::<Result<_, _>>()?
-        };
+            ),
+            &args,
+            |r| r.get(0),
+        )?;
         let mut items = Vec::with_capacity(ids.len());
         for id in &ids {
-            items.extend(read_entities(self.conn(), "id = ?1", &[id])?);
+            items.extend(read_entities(db, "id = ?1", &[id])?);
         }
         Ok(Page {
             items,
@@ -410,28 +409,29 @@ impl SqliteStore {
 
     /// An entity with the claims by and about it (at most a page of each).
     pub fn graph_entity(&self, id: &str) -> Result<EntityView, StoreError> {
-        let entity = read_entities(self.conn(), "id = ?1", &[&id])?
+        let db = self.db();
+        let entity = read_entities(db, "id = ?1", &[&id])?
             .into_iter()
             .next()
             .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
         let page = Window::default().limit();
-        let by_ids: Vec<String> = {
-            let mut stmt = self.conn().prepare_cached(&format!(
+        let by_ids: Vec<String> = db.query(
+            &format!(
                 "SELECT c.id FROM graph_claims c JOIN graph_origins o ON o.id = c.origin
                  WHERE o.entity = ?1 OR o.entity IN (SELECT affiliation FROM graph_entities WHERE id = ?1)
-                 ORDER BY c.first_published DESC, c.id LIMIT {page}"
-            ))?;
-            stmt.query_map([id], |r| r.get(0))?
-                .collect::<Result<_, _>>()?
-        };
+                 ORDER BY c.first_published DESC NULLS LAST, c.id LIMIT {page}"
+            ),
+            &[&id],
+            |r| r.get(0),
+        )?;
         let mut claims_by = Vec::new();
         for c in &by_ids {
-            claims_by.extend(read_claims(self.conn(), "c.id = ?1", &[c])?);
+            claims_by.extend(read_claims(db, "c.id = ?1", &[c])?);
         }
         let by: BTreeSet<&str> = claims_by.iter().map(|c| c.id.as_str()).collect();
-        let about_ids: Vec<String> = {
-            let like = format!("%\"{}\"%", id.replace('"', ""));
-            let mut stmt = self.conn().prepare_cached(&format!(
+        let like = format!("%\"{}\"%", id.replace('"', ""));
+        let about_ids: Vec<String> = db.query(
+            &format!(
                 "SELECT DISTINCT claim FROM graph_mentions WHERE source_entity = ?1 OR via LIKE ?2
                  UNION SELECT DISTINCT gm.claim FROM graph_entity_members em
                    JOIN mentions m ON m.doc = em.doc AND m.entity_id = em.local
@@ -440,19 +440,19 @@ impl SqliteStore {
                      AND m.start >= ac.start AND m.\"end\" <= ac.\"end\"
                    JOIN graph_mentions gm ON gm.doc = a.doc AND gm.attribution = a.id
                    WHERE em.entity = ?1
-                 LIMIT {}",
+                 ORDER BY 1 LIMIT {}",
                 page * 2
-            ))?;
-            stmt.query_map(rusqlite::params![id, like], |r| r.get(0))?
-                .collect::<Result<_, _>>()?
-        };
+            ),
+            &[&id, &like],
+            |r| r.get(0),
+        )?;
         let mut claims_about = Vec::new();
         for c in about_ids
             .iter()
             .filter(|c| !by.contains(c.as_str()))
             .take(page as usize)
         {
-            claims_about.extend(read_claims(self.conn(), "c.id = ?1", &[c])?);
+            claims_about.extend(read_claims(db, "c.id = ?1", &[c])?);
         }
         Ok(EntityView {
             entity,
@@ -478,8 +478,12 @@ impl SqliteStore {
     ) -> Result<Page<SourceSummary>, StoreError> {
         match search {
             Some(s) => {
-                let like = crate::sqlite::like_pattern(s)?;
-                self.sources_where("o.description LIKE ?1 ESCAPE '\\'", &[&like], window)
+                let like = like_pattern(s)?;
+                self.sources_where(
+                    &format!("o.description {} ?1 ESCAPE '\\'", self.db().like()),
+                    &[&like],
+                    window,
+                )
             }
             None => self.sources_where("1 = 1", &[], window),
         }
@@ -488,30 +492,30 @@ impl SqliteStore {
     fn sources_where(
         &self,
         filter: &str,
-        args: &[&dyn ToSql],
+        args: &[&dyn Param],
         window: Window,
     ) -> Result<Page<SourceSummary>, StoreError> {
-        let total: i64 = self.conn().query_row(
+        let db = self.db();
+        let total: i64 = db.query_one(
             &format!("SELECT COUNT(*) FROM graph_origins o WHERE {filter}"),
             args,
             |r| r.get(0),
         )?;
-        let mut stmt = self.conn().prepare(&format!(
-            "SELECT o.id,
+        let rows: Vec<(String, i64, i64, i64, i64)> = db.query(
+            &format!(
+                "SELECT o.id,
                     (SELECT COUNT(*) FROM graph_claims c WHERE c.origin = o.id) AS n,
                     (SELECT COUNT(DISTINCT m.doc) FROM graph_mentions m
                        JOIN graph_claims c ON c.id = m.claim WHERE c.origin = o.id),
                     (SELECT COUNT(*) FROM graph_claims c WHERE c.origin = o.id AND c.credibility <= 2),
                     (SELECT COUNT(*) FROM graph_claims c WHERE c.origin = o.id AND c.credibility IN (4, 5))
-             FROM graph_origins o WHERE {filter} ORDER BY n DESC, o.description, o.id LIMIT {} OFFSET {}",
-            window.limit(),
-            window.offset
-        ))?;
-        let rows: Vec<(String, i64, i64, i64, i64)> = stmt
-            .query_map(args, |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?
-            .collect::<Result<_, _>>()?;
+                 FROM graph_origins o WHERE {filter} ORDER BY n DESC, o.description, o.id LIMIT {} OFFSET {}",
+                window.limit(),
+                window.offset
+            ),
+            args,
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?;
         let mut items = Vec::with_capacity(rows.len());
         for (id, claims, documents, upheld, disputed) in rows {
             if let Some(origin) = self.origin(&id)? {
@@ -534,12 +538,17 @@ impl SqliteStore {
     /// Timelines whose subject contains `subject` (case-insensitive), or the
     /// timeline of the cluster with that id.
     pub fn timelines(&self, subject: &str) -> Result<Vec<GraphTimeline>, StoreError> {
-        let by_cluster = read_timelines(self.conn(), "p.cluster = ?1", &[&subject])?;
+        let db = self.db();
+        let by_cluster = read_timelines(db, "p.cluster = ?1", &[&subject])?;
         if !by_cluster.is_empty() {
             return Ok(by_cluster);
         }
-        let like = crate::sqlite::like_pattern(subject)?;
-        let mut found = read_timelines(self.conn(), "p.subject LIKE ?1 ESCAPE '\\'", &[&like])?;
+        let like = like_pattern(subject)?;
+        let mut found = read_timelines(
+            db,
+            &format!("p.subject {} ?1 ESCAPE '\\'", db.like()),
+            &[&like],
+        )?;
         found.truncate(MAX_PAGE);
         Ok(found)
     }
@@ -549,15 +558,14 @@ impl SqliteStore {
         &self,
         ids: impl IntoIterator<Item = String>,
     ) -> Result<std::collections::HashMap<String, String>, StoreError> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT name FROM graph_entities WHERE id = ?1")?;
+        let db = self.db();
         let mut out = std::collections::HashMap::new();
         for id in ids {
-            if let Some(n) = stmt
-                .query_row([&id], |r| r.get::<_, String>(0))
-                .optional()?
-            {
+            if let Some(n) = db.query_opt(
+                "SELECT name FROM graph_entities WHERE id = ?1",
+                &[&id],
+                |r| r.get::<String>(0),
+            )? {
                 out.insert(id, n);
             }
         }
@@ -569,14 +577,13 @@ impl SqliteStore {
         &self,
         docs: impl IntoIterator<Item = String>,
     ) -> Result<std::collections::HashMap<String, String>, StoreError> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT outlet FROM documents WHERE id = ?1")?;
+        let db = self.db();
         let mut out = std::collections::HashMap::new();
         for id in docs {
-            if let Some(Some(o)) = stmt
-                .query_row([&id], |r| r.get::<_, Option<String>>(0))
-                .optional()?
+            if let Some(Some(o)) =
+                db.query_opt("SELECT outlet FROM documents WHERE id = ?1", &[&id], |r| {
+                    r.get::<Option<String>>(0)
+                })?
             {
                 out.insert(id, o);
             }
@@ -587,7 +594,9 @@ impl SqliteStore {
     /// What an id (or the first digits of one) names: a document, claim,
     /// cluster, entity or origin.
     pub fn find(&self, prefix: &str) -> Result<GraphObject, StoreError> {
+        let db = self.db();
         let p = prefix.trim();
+        let past = format!("{p}g");
         let mut found: Vec<GraphObject> = Vec::new();
         for (table, make) in [
             (
@@ -598,12 +607,12 @@ impl SqliteStore {
             ("graph_entities", GraphObject::Entity),
             ("graph_origins", GraphObject::Origin),
         ] {
-            let mut stmt = self.conn().prepare_cached(&format!(
-                "SELECT id FROM {table} WHERE id >= ?1 AND id < ?1 || 'g' LIMIT 2"
-            ))?;
-            for id in stmt.query_map([p], |r| r.get::<_, String>(0))? {
-                found.push(make(id?));
-            }
+            let ids = db.query(
+                &format!("SELECT id FROM {table} WHERE id >= ?1 AND id < ?2 LIMIT 2"),
+                &[&p, &past],
+                |r| r.get::<String>(0),
+            )?;
+            found.extend(ids.into_iter().map(make));
         }
         match self.resolve(p) {
             Ok(doc) => found.push(GraphObject::Document(doc)),

@@ -3,8 +3,8 @@
 //! (schema V6).
 
 use crate::StoreError;
+use crate::db::Db;
 use hearsay_core::DocId;
-use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
 
 /// What is held back: one document, or one input file (whose reading killed a run).
@@ -76,86 +76,75 @@ pub struct Held {
 }
 
 /// Every held input, in key order.
-pub(crate) fn held(conn: &Connection) -> Result<Vec<Held>, StoreError> {
-    let mut stmt = conn.prepare(
+pub(crate) fn held(db: Db<'_>) -> Result<Vec<Held>, StoreError> {
+    db.query(
         "SELECT key, kind, path, fingerprint, state, reason, analyzer, since FROM held ORDER BY key",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, String>(6)?,
-            r.get::<_, String>(7)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (key, kind, path, fingerprint, state, reason, analyzer, since) = row?;
-        let input = match kind.as_str() {
-            "document" => HeldInput::Document {
-                id: DocId::from_hex(key),
-            },
-            _ => HeldInput::File {
-                path: path.clone(),
-                fingerprint,
-            },
-        };
-        let state = match state.as_str() {
-            "quarantined" => HeldState::Quarantined,
-            _ => HeldState::Suspect,
-        };
-        out.push(Held {
-            input,
-            path,
-            state,
-            reason,
-            analyzer,
-            since,
-        });
-    }
-    Ok(out)
+        &[],
+        |r| {
+            let key: String = r.get(0)?;
+            let path: String = r.get(2)?;
+            let input = match r.get::<String>(1)?.as_str() {
+                "document" => HeldInput::Document {
+                    id: DocId::from_hex(key),
+                },
+                _ => HeldInput::File {
+                    path: path.clone(),
+                    fingerprint: r.get(3)?,
+                },
+            };
+            let state = match r.get::<String>(4)?.as_str() {
+                "quarantined" => HeldState::Quarantined,
+                _ => HeldState::Suspect,
+            };
+            Ok(Held {
+                input,
+                path,
+                state,
+                reason: r.get(5)?,
+                analyzer: r.get(6)?,
+                since: r.get(7)?,
+            })
+        },
+    )
 }
 
 /// Record `items` in one transaction. A quarantined input stays quarantined
 /// unless replaced by a new quarantine (a suspicion does not lift it).
-pub(crate) fn hold(conn: &mut Connection, items: &[Held]) -> Result<(), StoreError> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    {
-        let mut put = tx.prepare_cached(
-            "INSERT INTO held (key, kind, path, fingerprint, state, reason, analyzer, since)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%Y-%m-%dT%H:%M:%SZ','now'))
-             ON CONFLICT (key) DO UPDATE SET
-                kind = excluded.kind, path = excluded.path, fingerprint = excluded.fingerprint,
-                state = excluded.state, reason = excluded.reason, analyzer = excluded.analyzer,
-                since = excluded.since
-             WHERE held.state = 'suspect' OR excluded.state = 'quarantined'",
+pub(crate) fn hold(db: Db<'_>, items: &[Held]) -> Result<(), StoreError> {
+    let tx = db.begin()?;
+    let put = format!(
+        "INSERT INTO held (key, kind, path, fingerprint, state, reason, analyzer, since)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, {})
+         ON CONFLICT (key) DO UPDATE SET
+            kind = excluded.kind, path = excluded.path, fingerprint = excluded.fingerprint,
+            state = excluded.state, reason = excluded.reason, analyzer = excluded.analyzer,
+            since = excluded.since
+         WHERE held.state = 'suspect' OR excluded.state = 'quarantined'",
+        db.now()
+    );
+    for h in items {
+        let (kind, fingerprint) = match &h.input {
+            HeldInput::Document { .. } => ("document", ""),
+            HeldInput::File { fingerprint, .. } => ("file", fingerprint.as_str()),
+        };
+        db.execute(
+            &put,
+            &[
+                &h.input.key(),
+                &kind,
+                &h.path,
+                &fingerprint,
+                &h.state.as_str(),
+                &h.reason,
+                &h.analyzer,
+            ],
         )?;
-        for h in items {
-            let (kind, fingerprint) = match &h.input {
-                HeldInput::Document { .. } => ("document", ""),
-                HeldInput::File { fingerprint, .. } => ("file", fingerprint.as_str()),
-            };
-            put.execute(rusqlite::params![
-                h.input.key(),
-                kind,
-                h.path,
-                fingerprint,
-                h.state.as_str(),
-                h.reason,
-                h.analyzer,
-            ])?;
-        }
     }
-    tx.commit()?;
-    Ok(())
+    tx.commit()
 }
 
 /// Stop holding `input`.
-pub(crate) fn release(conn: &Connection, input: &HeldInput) -> Result<(), StoreError> {
-    conn.execute("DELETE FROM held WHERE key = ?1", [input.key()])?;
+pub(crate) fn release(db: Db<'_>, input: &HeldInput) -> Result<(), StoreError> {
+    db.execute("DELETE FROM held WHERE key = ?1", &[&input.key()])?;
     Ok(())
 }

@@ -1,11 +1,19 @@
 //! The store of documents, analyses and claims.
 //!
-//! [`Store`] is what callers use; [`SqliteStore`] implements it over one
-//! SQLite file (WAL, FTS5, versioned migrations in [`schema`]), marked as
-//! hearsay's with `PRAGMA application_id`: a file that is not empty and not
-//! hearsay's is refused before anything is written ([`inspect`]), and
-//! [`SqliteStore::open_read_only`] never creates, migrates or writes. A server
-//! backend (PostgreSQL) can implement the same trait without touching callers.
+//! [`Store`] is what the ingest pipeline uses; [`Database`] implements it,
+//! with the graph queries of the CLI, the server and the exports beside it,
+//! over a SQLite file (WAL, FTS5) or a PostgreSQL database (`tsvector` + GIN)
+//! — a [`Location`], parsed from a path or a `postgres://` URL. Both run the
+//! same statements and give the same results; the versioned migrations of
+//! [`schema`] exist in both dialects. A SQLite file is marked as hearsay's
+//! with `PRAGMA application_id`, a PostgreSQL schema by its `hearsay_schema`
+//! table: a database that is not empty and not hearsay's is refused before
+//! anything is written ([`inspect`], [`Location::inspect`]), and
+//! [`Database::open_read_only`] never creates, migrates or writes.
+//!
+//! Several processes may write one database at once: a document is stored
+//! once, by whichever writer comes first, and [`Store::with_graph_lock`]
+//! makes the graph resolve one writer at a time.
 //!
 //! Documents are written whole: [`Store::put_batch`] stores several in one
 //! transaction, so a crash leaves every document either with all its layers or
@@ -14,8 +22,8 @@
 //!
 //! ```
 //! use hearsay_core::{Analysis, Document};
-//! use hearsay_store::{PutOutcome, SqliteStore, Store};
-//! let mut store = SqliteStore::open_in_memory().unwrap();
+//! use hearsay_store::{Database, PutOutcome, Store};
+//! let mut store = Database::open_in_memory().unwrap();
 //! let a = Analysis::empty(Document::new("Officials said it rained."), "v1");
 //! assert_eq!(store.put(&a).unwrap(), PutOutcome::Added);
 //! assert_eq!(store.put(&a).unwrap(), PutOutcome::Unchanged);
@@ -23,13 +31,18 @@
 //! ```
 
 mod browse;
+mod database;
+mod db;
 mod error;
 mod export_rows;
 mod file;
+mod fts;
 mod graph;
 mod graph_query;
 mod held;
 mod load;
+mod location;
+mod pg;
 mod query;
 pub mod schema;
 mod sqlite;
@@ -37,6 +50,7 @@ mod tags;
 mod write;
 
 pub use browse::{DocHead, MentionLink};
+pub use database::Database;
 pub use error::StoreError;
 pub use export_rows::{GraphFilter, GraphView};
 pub use file::{APPLICATION_ID, DatabaseFile, inspect};
@@ -45,11 +59,11 @@ pub use graph_query::{
     Page, SourceSummary, Window,
 };
 pub use held::{Held, HeldInput, HeldState};
+pub use location::{Location, PgUrl, redact};
 pub use query::{
     Claim, ClaimCue, ClaimDocument, ClaimHedge, ClaimQuery, ClaimSource, ClaimVia, DocQuery,
     DocSummary, StoredSpan,
 };
-pub use sqlite::SqliteStore;
 
 use hearsay_core::{Analysis, DocId, Document};
 use hearsay_resolve::{DocFacts, Graph};
@@ -143,6 +157,18 @@ pub trait Store {
 
     /// Forget every story, key and graph row (before a full recompute).
     fn clear_graph(&mut self) -> Result<(), StoreError>;
+
+    /// Run `work` (a resolve: reading stories, recomputing, replacing them)
+    /// as the only resolver of the database, waiting for any other process
+    /// resolving it. The lock ends with `work`, or with the process or session
+    /// if it dies (an advisory lock on PostgreSQL, a lock on the file
+    /// `DB-lock` beside a SQLite file).
+    fn with_graph_lock<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&mut Self) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        Self: Sized;
 
     /// Documents that share a blocking key with `keys`, sorted.
     fn docs_with_keys(&self, keys: &[String]) -> Result<Vec<DocId>, StoreError>;

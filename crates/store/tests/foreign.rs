@@ -2,7 +2,7 @@
 //! were; reading never creates, migrates or writes a file.
 
 use hearsay_core::{Analysis, Document};
-use hearsay_store::{APPLICATION_ID, DatabaseFile, SqliteStore, Store, StoreError, inspect};
+use hearsay_store::{APPLICATION_ID, Database, DatabaseFile, Store, StoreError, inspect};
 use std::path::Path;
 
 /// The file and any SQLite side files next to it, with their bytes.
@@ -33,8 +33,8 @@ fn another_programs_database_is_refused_and_untouched() {
     other_program_db(&path);
     let before = snapshot(&path);
     for err in [
-        SqliteStore::open(&path).err().unwrap(),
-        SqliteStore::open_read_only(&path).err().unwrap(),
+        Database::open(&path).err().unwrap(),
+        Database::open_read_only(&path).err().unwrap(),
     ] {
         assert!(matches!(err, StoreError::NotHearsay { .. }), "{err}");
         let msg = err.to_string();
@@ -52,7 +52,7 @@ fn a_text_file_is_refused_and_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.db");
     std::fs::write(&path, "shopping: bread, milk\n").unwrap();
-    let err = SqliteStore::open(&path).err().unwrap().to_string();
+    let err = Database::open(&path).err().unwrap().to_string();
     assert!(
         err.contains("is not a hearsay database (not an SQLite file)"),
         "{err}"
@@ -64,7 +64,7 @@ fn a_text_file_is_refused_and_untouched() {
 fn reading_creates_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("none.db");
-    assert!(SqliteStore::open_read_only(&path).is_err());
+    assert!(Database::open_read_only(&path).is_err());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
@@ -73,7 +73,7 @@ fn new_databases_are_marked_and_read_without_writes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("h.db");
     {
-        let mut store = SqliteStore::open(&path).unwrap();
+        let mut store = Database::open(&path).unwrap();
         store
             .put(&Analysis::empty(
                 Document::new("It rained, officials said."),
@@ -92,7 +92,7 @@ fn new_databases_are_marked_and_read_without_writes() {
         DatabaseFile::Hearsay { marked: true, .. }
     ));
     let before = snapshot(&path);
-    let store = SqliteStore::open_read_only(&path).unwrap();
+    let store = Database::open_read_only(&path).unwrap();
     assert_eq!(store.documents(&Default::default()).unwrap().len(), 1);
     drop(store);
     assert_eq!(snapshot(&path), before);
@@ -116,17 +116,17 @@ fn an_older_file_is_not_migrated_by_reading_but_by_writing() {
         }
     );
     let before = snapshot(&path);
-    let err = SqliteStore::open_read_only(&path).err().unwrap();
+    let err = Database::open_read_only(&path).err().unwrap();
     assert!(
         matches!(err, StoreError::OlderSchema { found: 1, .. }),
         "{err}"
     );
     assert!(err.to_string().contains("hearsay migrate"), "{err}");
     assert_eq!(snapshot(&path), before);
-    drop(SqliteStore::open(&path).unwrap());
+    drop(Database::open(&path).unwrap());
     assert!(matches!(
         inspect(&path).unwrap(),
         DatabaseFile::Hearsay { marked: true, .. }
     ));
-    assert!(SqliteStore::open_read_only(&path).is_ok());
+    assert!(Database::open_read_only(&path).is_ok());
 }

@@ -91,6 +91,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             failure
         })
         .collect();
+    let journal = args.db.journal_anchor();
     let mut summary = hearsay_ingest::add(
         &mut store,
         &analyzer,
@@ -99,7 +100,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         AddOptions {
             reanalyze: args.reanalyze,
             retry_quarantined: args.retry_quarantined,
-            journal: Some(&args.db.db),
+            journal: Some(&journal),
             isolation: Some(&ChildProcess::new()),
         },
         &terminal,
@@ -150,7 +151,7 @@ fn nothing_to_add(errors: &[hearsay_read::ReadError], args: &Args) -> anyhow::Re
             "nothing to add: {} path{} could not be read; {} was not touched",
             errors.len(),
             if errors.len() == 1 { "" } else { "s" },
-            args.db.db.display()
+            args.db.db
         );
     }
     Ok(ExitCode::from(1))
@@ -171,7 +172,7 @@ fn print_summary(summary: &Summary, db: &DbArg) {
             n => format!("{n} quarantined, "),
         },
         s.failed.len(),
-        db.db.display()
+        db.db
     );
     for (what, list) in [("failed", &s.failed), ("quarantined", &s.quarantined)] {
         if !list.is_empty() {

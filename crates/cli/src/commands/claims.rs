@@ -171,7 +171,7 @@ fn print_claim(c: &Claim) -> anyhow::Result<()> {
 
 /// The claims of the graph matching the arguments.
 fn graph_claims(
-    store: &hearsay_store::SqliteStore,
+    store: &hearsay_store::Database,
     args: &Args,
     document: Option<hearsay_core::DocId>,
 ) -> anyhow::Result<ExitCode> {

@@ -21,13 +21,13 @@ pub struct Args {
 
 /// Run `hearsay migrate`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let before = match hearsay_store::inspect(&args.db.db)? {
+    let before = match args.db.db.inspect()? {
         DatabaseFile::Hearsay { schema, .. } => Some(schema),
         _ => None,
     };
     let store = args.db.open_existing()?;
     let after = store.schema_version()?;
-    let path = args.db.db.display();
+    let path = &args.db.db;
     match before {
         Some(v) if v < after => eprintln!("{path}: schema version {v} → {after}"),
         _ => eprintln!(

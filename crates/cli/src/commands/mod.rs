@@ -31,7 +31,7 @@ pub mod train_words;
 pub mod trial;
 
 use hearsay_read::{Input, InputFormat, ReadError, ReadOptions};
-use hearsay_store::{DatabaseFile, SqliteStore, StoreError};
+use hearsay_store::{Database, DatabaseFile, Location, StoreError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -85,25 +85,26 @@ pub(crate) use {out, outln};
 /// The `--db` option.
 #[derive(clap::Args, Debug, Clone)]
 pub struct DbArg {
-    /// The database file.
+    /// The database: a SQLite file, or a PostgreSQL database as postgres://USER:PASSWORD@HOST:PORT/NAME.
     #[arg(
         long,
         env = "HEARSAY_DB",
+        hide_env_values = true,
         default_value = "hearsay.db",
-        value_name = "PATH"
+        value_name = "PATH|URL"
     )]
-    pub db: PathBuf,
+    pub db: Location,
 }
 
 impl DbArg {
     /// Open the database for writing, creating it if needed (`add`).
-    pub fn open_or_create(&self) -> anyhow::Result<SqliteStore> {
-        opened(SqliteStore::open(&self.db))
+    pub fn open_or_create(&self) -> anyhow::Result<Database> {
+        opened(Database::open(&self.db))
     }
 
     /// Open an existing database for writing, migrating it if an older hearsay
     /// wrote it (`resolve`, `migrate`).
-    pub fn open_existing(&self) -> anyhow::Result<SqliteStore> {
+    pub fn open_existing(&self) -> anyhow::Result<Database> {
         self.must_exist()?;
         self.open_or_create()
     }
@@ -112,17 +113,29 @@ impl DbArg {
     /// or written (`docs`, `show`, `claims`, `clusters`, `entities`, `sources`,
     /// `timeline`, `export`). A file an older hearsay wrote is refused with the
     /// advice to run `hearsay migrate`.
-    pub fn open_read_only(&self) -> anyhow::Result<SqliteStore> {
+    pub fn open_read_only(&self) -> anyhow::Result<Database> {
         self.must_exist()?;
-        opened(SqliteStore::open_read_only(&self.db))
+        opened(Database::open_read_only(&self.db))
+    }
+
+    /// Where `add` keeps its run journal (docs/RELIABILITY.md): beside a
+    /// SQLite file; for a PostgreSQL database, in the temporary folder under a
+    /// name of its own (the journal only matters to the next run on this machine).
+    pub fn journal_anchor(&self) -> std::path::PathBuf {
+        match &self.db {
+            Location::File(path) => path.clone(),
+            Location::Postgres(url) => {
+                let key = hearsay_core::DocId::of_text(&url.to_string());
+                std::env::temp_dir().join(format!("hearsay-postgres-{}", key.short()))
+            }
+        }
     }
 
     fn must_exist(&self) -> anyhow::Result<()> {
-        match hearsay_store::inspect(&self.db) {
+        match self.db.inspect() {
             Ok(DatabaseFile::Missing | DatabaseFile::Empty) => Err(UsageError(format!(
                 "no database at {} (add documents with `hearsay add PATH --db {}`, or set --db / HEARSAY_DB)",
-                self.db.display(),
-                self.db.display()
+                self.db, self.db
             ))
             .into()),
             Ok(_) => Ok(()),
@@ -134,7 +147,7 @@ impl DbArg {
 /// A store, or the error of opening it: a path that is a folder, in a missing
 /// folder, another program's file or a file of another hearsay version is a
 /// usage mistake (exit code 2), told in one line.
-fn opened(store: Result<SqliteStore, StoreError>) -> anyhow::Result<SqliteStore> {
+fn opened(store: Result<Database, StoreError>) -> anyhow::Result<Database> {
     store.map_err(open_error)
 }
 

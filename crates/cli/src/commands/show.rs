@@ -6,7 +6,7 @@ use super::{DbArg, UsageError};
 use super::{out, outln};
 use hearsay_format::Format;
 use hearsay_resolve::GraphOrigin;
-use hearsay_store::{GraphObject, SqliteStore, Store, StoreError};
+use hearsay_store::{Database, GraphObject, Store, StoreError};
 use std::collections::{BTreeSet, HashMap};
 use std::process::ExitCode;
 
@@ -139,7 +139,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// Entity names and outlets the claims' mentions refer to.
 fn context(
-    store: &SqliteStore,
+    store: &Database,
     claims: &[hearsay_resolve::GraphClaim],
 ) -> anyhow::Result<(Names, HashMap<String, String>)> {
     let mut ids = BTreeSet::new();

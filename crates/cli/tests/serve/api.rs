@@ -503,11 +503,33 @@ fn bad_bodies_are_refused_and_store_nothing() {
 #[test]
 #[cfg_attr(not(has_shared), ignore = "needs ../shared (set HEARSAY_SHARED)")]
 fn a_posted_article_is_stored_analyzed_resolved_and_found() {
-    let s = Server::with(Options {
+    posted_articles_are_stored_analyzed_resolved_and_found(Server::with(Options {
         empty: true,
         token: Some(TOKEN),
         ..Options::default()
+    }));
+}
+
+#[test]
+#[cfg_attr(not(has_shared), ignore = "needs ../shared (set HEARSAY_SHARED)")]
+#[cfg_attr(
+    not(has_pg),
+    ignore = "needs PostgreSQL (set HEARSAY_TEST_PG=postgres://…)"
+)]
+fn a_posted_article_is_stored_analyzed_resolved_and_found_on_postgres() {
+    let db = hearsay_test_pg::TestDatabase::create("serve");
+    let s = Server::with(Options {
+        token: Some(TOKEN),
+        url: Some(db.url()),
+        ..Options::default()
     });
+    assert!(!s.log().contains(db.url()), "the log shows the password");
+    posted_articles_are_stored_analyzed_resolved_and_found(s);
+}
+
+/// A server over an empty database takes an article, a page and a feed,
+/// analyzes, stores and resolves them, and finds them again.
+fn posted_articles_are_stored_analyzed_resolved_and_found(s: Server) {
     let r = s.post(
         "/api/documents",
         "application/json",

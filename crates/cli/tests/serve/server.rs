@@ -132,6 +132,8 @@ pub struct Options<'a> {
     pub token: Option<&'a str>,
     /// More arguments.
     pub args: &'a [&'a str],
+    /// Serve this database (a `postgres://` URL) instead of a file.
+    pub url: Option<&'a str>,
 }
 
 impl Server {
@@ -147,13 +149,16 @@ impl Server {
     pub fn with(options: Options) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("news.db");
-        if !options.empty {
+        if !options.empty && options.url.is_none() {
             std::fs::copy(corpus(), &db).unwrap();
         }
         let mut cmd = hearsay();
-        cmd.args(["serve", "--addr", "127.0.0.1:0", "--db"])
-            .arg(&db)
-            .args(options.args)
+        cmd.args(["serve", "--addr", "127.0.0.1:0", "--db"]);
+        match options.url {
+            Some(url) => cmd.arg(url),
+            None => cmd.arg(&db),
+        };
+        cmd.args(options.args)
             .env_remove("HEARSAY_TOKEN")
             .env("RUST_LOG", "info")
             .stdout(Stdio::null())

@@ -70,3 +70,35 @@ pub fn article(i: usize) -> String {
         n = 100 + i * 7
     )
 }
+
+/// `fn name(db) { body }` run twice: `NAME::sqlite` with `db` the path of a
+/// fresh SQLite file, `NAME::postgres` with `db` the URL of a fresh
+/// PostgreSQL database on the server `HEARSAY_TEST_PG` names (ignored, by
+/// name, without one). Attributes before `fn` (its doc, an `ignore` for the
+/// shared corpus) go on both tests.
+#[macro_export]
+macro_rules! on_both {
+    ($(#[$attr:meta])* fn $name:ident($db:ident) $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            fn body($db: &str) $body
+
+            #[test]
+            $(#[$attr])*
+            fn sqlite() {
+                let dir = tempfile::tempdir().unwrap();
+                body(dir.path().join("h.db").to_str().unwrap());
+            }
+
+            #[test]
+            $(#[$attr])*
+            #[cfg_attr(not(has_pg), ignore = "needs PostgreSQL (set HEARSAY_TEST_PG=postgres://…)")]
+            fn postgres() {
+                let db = hearsay_test_pg::TestDatabase::create(stringify!($name));
+                body(db.url());
+            }
+        }
+    };
+}

@@ -7,7 +7,7 @@ use crate::{ApiError, AppState};
 use axum::Json;
 use axum::extract::{Path, State};
 use hearsay_format::json::AnalysisJson;
-use hearsay_store::{DocQuery, DocSummary, MentionLink, SqliteStore, Store};
+use hearsay_store::{Database, DocQuery, DocSummary, MentionLink, Store};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -78,7 +78,7 @@ pub struct DocumentView {
 }
 
 /// The analysis of the document `id` (or the one document whose id starts with it).
-pub fn view(store: &SqliteStore, id: &str) -> Result<DocumentView, ApiError> {
+pub fn view(store: &Database, id: &str) -> Result<DocumentView, ApiError> {
     let id = store.resolve(id)?;
     let analysis = hearsay_format::json::from_analysis(&store.analysis(&id)?);
     let chains = analysis
