@@ -9,6 +9,9 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::Path;
 use std::time::Duration;
 
+/// How long a statement waits for another connection's lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// Open (creating if needed) the database at `path` and bring its schema up
 /// to date. A file that is not empty and not a hearsay database is refused
 /// before anything is written to it.
@@ -76,11 +79,9 @@ enum Mode {
 
 fn setup(mut conn: Connection, path: &str, mode: Mode) -> Result<Connection, StoreError> {
     let open_err = |e: rusqlite::Error| open_error(path, &e);
-    conn.busy_timeout(Duration::from_secs(30))
-        .map_err(open_err)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
     if mode == (Mode::Write { wal: true }) {
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(open_err)?;
+        wal(&conn).map_err(open_err)?;
     }
     conn.pragma_update(None, "synchronous", "NORMAL")
         .map_err(open_err)?;
@@ -94,6 +95,24 @@ fn setup(mut conn: Connection, path: &str, mode: Mode) -> Result<Connection, Sto
         migrate(&mut conn, path)?;
     }
     Ok(conn)
+}
+
+/// Switch the file to WAL. Several processes opening a new file at once race
+/// for the switch, and SQLite answers `SQLITE_BUSY` to the losers without
+/// waiting on the busy timeout: they try again for as long as that timeout.
+fn wal(conn: &Connection) -> Result<(), rusqlite::Error> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(f, _))
+                if f.code == rusqlite::ErrorCode::DatabaseBusy
+                    && started.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            done => return done,
+        }
+    }
 }
 
 /// The one-line error for a connection SQLite could not open or set up.
