@@ -658,6 +658,8 @@ fn cluster(works: &[Work]) -> Vec<Vec<usize>> {
         i
     }
     let mut seen: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    // The candidate pairs alike at all, for groups too large for the dense matrix.
+    let mut alike: Vec<(usize, usize, f64)> = Vec::new();
     for members in blocks.values_mut() {
         members.dedup();
         if members.len() > MAX_BLOCK {
@@ -668,7 +670,13 @@ fn cluster(works: &[Work]) -> Vec<Vec<usize>> {
                 if !seen.insert((i, j)) {
                     continue;
                 }
-                if pair_score(&works[i], &works[j]).is_some_and(|s| s >= SAME_QUESTION) {
+                let Some(score) = pair_score(&works[i], &works[j]) else {
+                    continue;
+                };
+                if score > 0.0 {
+                    alike.push((i, j, score));
+                }
+                if score >= SAME_QUESTION {
                     let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
                     if ri != rj {
                         parent[ri.max(rj)] = ri.min(rj);
@@ -682,12 +690,209 @@ fn cluster(works: &[Work]) -> Vec<Vec<usize>> {
         let r = find(&mut parent, i);
         groups.entry(r).or_default().push(i);
     }
+    let mut pairs_of: HashMap<usize, Vec<(usize, usize, f64)>> = HashMap::new();
+    if groups.values().any(|ids| ids.len() > DENSE_MAX) {
+        for (i, j, score) in alike {
+            let r = find(&mut parent, i);
+            if groups.get(&r).is_some_and(|ids| ids.len() > DENSE_MAX) {
+                pairs_of.entry(r).or_default().push((i, j, score));
+            }
+        }
+    }
     let mut out: Vec<Vec<usize>> = groups
-        .values()
-        .flat_map(|ids| average_linkage(works, ids))
+        .iter()
+        .flat_map(|(r, ids)| {
+            if ids.len() <= DENSE_MAX {
+                average_linkage(works, ids)
+            } else {
+                sparse_linkage(works, ids, pairs_of.get(r).map_or(&[][..], Vec::as_slice))
+            }
+        })
         .collect();
     out.sort();
     out
+}
+
+/// Groups of more mentions than this are clustered by [`sparse_linkage`]: the
+/// dense matrix of [`average_linkage`] grows with the square of a group and
+/// its joins with the cube (a story of hundreds of articles on one campaign
+/// makes groups of thousands of mentions).
+const DENSE_MAX: usize = 400;
+
+/// [`average_linkage`] over the candidate pairs only: `pairs` are the pairs
+/// of the group that share a block and are alike at all (mention indices
+/// into `all`, with their [`pair_score`]); every other pair counts as not
+/// alike. A join is refused, as there, when a pair of figures of the two
+/// clusters cannot be one question (frames differ or countries clash), which
+/// is checked on the clusters' figures rather than stored for every pair. A
+/// heap of cluster pairs, renewed at each join, finds the most alike pair:
+/// the cost grows with the candidate pairs, not the square of the group.
+fn sparse_linkage(all: &[Work], ids: &[usize], pairs: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    let n = ids.len();
+    let local: HashMap<usize, usize> = ids.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    let works: Vec<&Work> = ids.iter().map(|&i| &all[i]).collect();
+    // Sums of the pair scores between clusters (by the cluster's lowest index).
+    let mut links: Vec<HashMap<usize, f64>> = vec![HashMap::new(); n];
+    let mut seeds: Vec<(usize, usize)> = Vec::new();
+    for &(i, j, score) in pairs {
+        let (Some(&a), Some(&b)) = (local.get(&i), local.get(&j)) else {
+            continue;
+        };
+        *links[a].entry(b).or_default() += score;
+        *links[b].entry(a).or_default() += score;
+        if score >= SAME_FRAME && works[a].quantity.is_some() && works[b].quantity.is_some() {
+            seeds.push((a.min(b), a.max(b)));
+        }
+    }
+    seeds.sort_unstable();
+    let mut clusters: Vec<Option<Figures>> = works
+        .iter()
+        .enumerate()
+        .map(|(k, w)| Some(Figures::of(k, w)))
+        .collect();
+    let mut owner: Vec<usize> = (0..n).collect();
+    let mut version: Vec<u32> = vec![0; n];
+    // (average score as bits (scores are ≥ 0), lower index first on ties, versions).
+    type Entry = (u64, Reverse<usize>, Reverse<usize>, u32, u32);
+    let mut heap: BinaryHeap<Entry> = BinaryHeap::new();
+    let entry = |clusters: &[Option<Figures>],
+                 links: &[HashMap<usize, f64>],
+                 version: &[u32],
+                 a: usize,
+                 b: usize| {
+        let (a, b) = (a.min(b), a.max(b));
+        let size = |c: usize| clusters[c].as_ref().map_or(1, |f| f.members.len()) as f64;
+        let avg = links[a].get(&b).copied().unwrap_or(0.0) / (size(a) * size(b));
+        (avg >= SAME_QUESTION).then_some((
+            avg.to_bits(),
+            Reverse(a),
+            Reverse(b),
+            version[a],
+            version[b],
+        ))
+    };
+    let join = |clusters: &mut [Option<Figures>],
+                links: &mut [HashMap<usize, f64>],
+                owner: &mut [usize],
+                version: &mut [u32],
+                x: usize,
+                y: usize|
+     -> Option<usize> {
+        let (a, b) = (x.min(y), x.max(y));
+        if a == b {
+            return None;
+        }
+        let (Some(fa), Some(fb)) = (clusters[a].as_ref(), clusters[b].as_ref()) else {
+            return None;
+        };
+        if !fa.joins(fb) {
+            return None;
+        }
+        let taken = clusters[b].take().expect("active");
+        for &m in &taken.members {
+            owner[m] = a;
+        }
+        let moved = std::mem::take(&mut links[b]);
+        for (c, score) in moved {
+            links[c].remove(&b);
+            if c != a {
+                *links[c].entry(a).or_default() += score;
+                *links[a].entry(c).or_default() += score;
+            }
+        }
+        links[a].remove(&b);
+        clusters[a].as_mut().expect("active").absorb(taken);
+        version[a] += 1;
+        Some(a)
+    };
+    for (i, j) in seeds {
+        let (x, y) = (owner[i], owner[j]);
+        join(&mut clusters, &mut links, &mut owner, &mut version, x, y);
+    }
+    for a in 0..n {
+        if clusters[a].is_none() {
+            continue;
+        }
+        for &b in links[a].keys().filter(|&&b| b > a) {
+            heap.extend(entry(&clusters, &links, &version, a, b));
+        }
+    }
+    while let Some((_, Reverse(a), Reverse(b), va, vb)) = heap.pop() {
+        if clusters[a].is_none() || clusters[b].is_none() || version[a] != va || version[b] != vb {
+            continue;
+        }
+        let Some(a) = join(&mut clusters, &mut links, &mut owner, &mut version, a, b) else {
+            continue;
+        };
+        let neighbours: Vec<usize> = links[a].keys().copied().collect();
+        for c in neighbours {
+            heap.extend(entry(&clusters, &links, &version, a, c));
+        }
+    }
+    let mut out: Vec<Vec<usize>> = clusters
+        .into_iter()
+        .flatten()
+        .map(|f| {
+            let mut m: Vec<usize> = f.members.into_iter().map(|i| ids[i]).collect();
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// A cluster of [`sparse_linkage`] with what decides whether it may take
+/// another: the frame of its figures (one per cluster) and the country sets
+/// qualifying them.
+struct Figures {
+    members: Vec<usize>,
+    frame: Option<Frame>,
+    qualifiers: Vec<BTreeSet<String>>,
+}
+
+impl Figures {
+    /// The cluster of mention `k` alone.
+    fn of(k: usize, w: &Work) -> Figures {
+        let frame = w.quantity.as_ref().map(|(_, f)| f.clone());
+        let qualifiers = if frame.is_some() && !w.qualifiers.is_empty() {
+            vec![w.qualifiers.clone()]
+        } else {
+            Vec::new()
+        };
+        Figures {
+            members: vec![k],
+            frame,
+            qualifiers,
+        }
+    }
+
+    /// No figure of one and figure of the other are of different frames or
+    /// qualified by different countries ([`pair_score`]'s `None`).
+    fn joins(&self, other: &Figures) -> bool {
+        if let (Some(a), Some(b)) = (&self.frame, &other.frame)
+            && a != b
+        {
+            return false;
+        }
+        self.qualifiers
+            .iter()
+            .all(|a| other.qualifiers.iter().all(|b| !a.is_disjoint(b)))
+    }
+
+    fn absorb(&mut self, other: Figures) {
+        self.members.extend(other.members);
+        if self.frame.is_none() {
+            self.frame = other.frame;
+        }
+        for q in other.qualifiers {
+            if !self.qualifiers.contains(&q) {
+                self.qualifiers.push(q);
+            }
+        }
+    }
 }
 
 /// Join the clusters holding mentions `i` and `j` (the cluster with the
@@ -1144,6 +1349,84 @@ fn cluster_subject(works: &[Work], members: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The mentions of articles written for the purpose, as clustering sees them.
+    fn works_of(docs: &[DocFacts]) -> (Vec<Work<'_>>, Vec<(usize, usize, f64)>) {
+        let linked = crate::entities::link(docs);
+        let weights = Weights::shipped();
+        let mut works = works(docs, &linked, weights);
+        reweight(&mut works, weights);
+        let mut pairs = Vec::new();
+        for i in 0..works.len() {
+            for j in i + 1..works.len() {
+                if let Some(s) = pair_score(&works[i], &works[j])
+                    && s > 0.0
+                {
+                    pairs.push((i, j, s));
+                }
+            }
+        }
+        (works, pairs)
+    }
+
+    #[test]
+    fn sparse_linkage_given_every_pair_is_average_linkage() {
+        let analyzer = hearsay_analyze::Analyzer::new().expect("models");
+        let texts = [
+            "The Health Ministry said on Monday that 12 people were killed in the blast at the Orlin chemical plant. The ministry said 40 people were injured in the blast at the Orlin chemical plant.",
+            "Twelve people died in the explosion at the Orlin chemical plant, the Red Cross said. The mayor said the fire was under control.",
+            "At least 15 people were killed in the Orlin blast, a hospital official said. Officials said 300 Marovian troops were sent to the border near Orlin.",
+            "Officials said 500 Ustravan troops were sent to the border near Orlin. The plant's owner said safety rules had been followed.",
+            "The mayor said the fire at the Orlin plant was out by Tuesday. A union leader said workers had warned of leaks for months.",
+            "Investigators said the leak began in a storage tank. The Health Ministry said 14 people were killed and 38 were injured in the blast.",
+        ];
+        let docs: Vec<DocFacts> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut d = hearsay_core::Document::new(*t);
+                d.outlet = Some(format!("Daily {i}"));
+                d.published = Some("2026-05-04".into());
+                crate::extract(&analyzer.analyze(d))
+            })
+            .collect();
+        let (works, pairs) = works_of(&docs);
+        assert!(works.len() >= 12, "{} mentions", works.len());
+        let ids: Vec<usize> = (0..works.len()).collect();
+        let dense = average_linkage(&works, &ids);
+        assert!(dense.iter().any(|c| c.len() > 1), "{dense:?}");
+        let cannot = (0..works.len())
+            .flat_map(|i| (i + 1..works.len()).map(move |j| (i, j)))
+            .filter(|&(i, j)| pair_score(&works[i], &works[j]).is_none())
+            .count();
+        assert!(cannot > 0, "no pair of figures that cannot be one question");
+        assert_eq!(sparse_linkage(&works, &ids, &pairs), dense);
+    }
+
+    #[test]
+    fn a_sparse_cluster_takes_no_figure_of_another_frame_or_country() {
+        let figures = |frame: Option<Frame>, countries: &[&str]| Figures {
+            members: vec![0],
+            frame,
+            qualifiers: if countries.is_empty() {
+                Vec::new()
+            } else {
+                vec![countries.iter().map(|c| c.to_string()).collect()]
+            },
+        };
+        let killed = figures(Some(Frame::Killed), &[]);
+        assert!(!killed.joins(&figures(Some(Frame::Injured), &[])));
+        assert!(killed.joins(&figures(Some(Frame::Killed), &[])));
+        assert!(killed.joins(&figures(None, &[])));
+        let marovian = figures(Some(Frame::Military), &["marovia"]);
+        assert!(!marovian.joins(&figures(Some(Frame::Military), &["ustrava"])));
+        assert!(marovian.joins(&figures(Some(Frame::Military), &["marovia", "ustrava"])));
+        assert!(marovian.joins(&figures(Some(Frame::Military), &[])));
+        // What a cluster took stays part of what it refuses.
+        let mut words = figures(None, &[]);
+        words.absorb(figures(Some(Frame::Injured), &[]));
+        assert!(!words.joins(&killed));
+    }
 
     #[test]
     fn anonymous_description_heads() {
